@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { type Auth, createAuth } from '../auth/auth.ts';
+import { registerAuthRoutes } from '../auth/routes.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { loggerOptions } from '../logger.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { registerModules } from '../modules/index.ts';
+import { registerActorResolution } from './actor.ts';
+import { registerCsrf } from './csrf.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerIdempotency } from './idempotency.ts';
+import './route-config.ts';
+
+export type AppDeps = { config: Config; database: Database; logStream?: DestinationStream };
+
+export type RouteRecord = { method: string; url: string; permission: string | undefined; record: boolean };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: { config: Config; database: Database; auth: Auth; mailer: Mailer };
+    routeRecords: RouteRecord[];
+  }
+}
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+export const buildApp = async ({ config, database, logStream }: AppDeps): Promise<FastifyInstance> => {
+  const opts = loggerOptions(config.logLevel);
+  const app = Fastify({
+    logger: logStream ? { ...opts, stream: logStream } : opts,
+    trustProxy: config.env === 'production',
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const auth = createAuth(database.db, config, app.log);
+  const mailer = createMailer(config, database.db, app.log);
+  app.decorate('deps', { config, database, auth, mailer });
+  app.decorate('routeRecords', [] as RouteRecord[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      const permission = route.config?.permission;
+      if (route.url.startsWith('/api/v1') && !permission) {
+        throw new Error(`Route ${method} ${route.url} declares no permission`);
+      }
+      app.routeRecords.push({ method, url: route.url, permission, record: Boolean(route.config?.record) });
+    }
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://'),
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Mentorbridge API',
+        version: '1.0.0',
+        description:
+          'The API of Mentorbridge, the platform therapeutic mentoring programs run on. Sign in through /api/auth ' +
+          '(better-auth, cookie session). State-changing calls need `X-Requested-With: mentorbridge`; creates accept ' +
+          '`Idempotency-Key`. Errors: `{ error: { code, message, fields? } }`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandler(app);
+  registerCsrf(app, config.trustedOrigins);
+  registerActorResolution(app, { db: database.db, auth, config });
+  registerIdempotency(app, database.db);
+
+  await registerAuthRoutes(app, { db: database.db, auth });
+  await registerModules(app);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    });
+  }
+  return app;
+};

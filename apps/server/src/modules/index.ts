@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { healthRoutes, systemRoutes } from './system/routes.ts';
+import { youthRoutes } from './youth/routes.ts';
+
+export const registerModules = async (app: FastifyInstance) => {
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(systemRoutes);
+      await v1.register(youthRoutes);
+      await v1.register(staffRoutes);
+      await v1.register(memberRoutes);
+      await v1.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+};
