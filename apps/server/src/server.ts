@@ -16,7 +16,9 @@ export const prepareServer = async (config: Config, logStream?: DestinationStrea
   });
   try {
     await migrateDatabase(database);
-    const seeded = config.seedDemo ? await seedDemo(database.db, { authSecret: config.authSecret, env: config.env }) : null;
+    const seeded = config.seedDemo
+      ? await seedDemo(database.db, { authSecret: config.authSecret, env: config.env })
+      : null;
     const app = await buildApp({ config, database, logStream });
     return { app, database, seeded };
   } catch (err) {

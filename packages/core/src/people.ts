@@ -17,7 +17,14 @@ export const YOUTH_STATUSES = ['referred', 'active', 'discharged', 'inactive'] a
 export const ZYouthStatus = z.enum(YOUTH_STATUSES);
 export type TYouthStatus = z.infer<typeof ZYouthStatus>;
 
-export const PAYERS = ['masshealth_standard', 'masshealth_commonhealth', 'masshealth_other', 'private', 'uninsured', 'other'] as const;
+export const PAYERS = [
+  'masshealth_standard',
+  'masshealth_commonhealth',
+  'masshealth_other',
+  'private',
+  'uninsured',
+  'other',
+] as const;
 export const ZPayer = z.enum(PAYERS);
 
 const ZYouthFields = z.object({
@@ -104,7 +111,11 @@ const ZGuardianFields = z.object({
   relationship: requiredText(60),
   legalAuthority: ZLegalAuthority,
   phone: optionalText(40),
-  email: z.email().nullable().optional().or(z.literal('').transform(() => null)),
+  email: z
+    .email()
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
   preferredLanguage: optionalText(60),
   livesWithYouth: z.boolean().default(true),
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { guardian, mentorAssignment, supervisionAssignment, youth, youthHubClinician } from '../db/schema.ts';
 import type { Actor } from './context.ts';
 import { type Action, POLICY, type Relationship } from './policy.ts';
@@ -68,6 +68,3 @@ export const programsFor = (actor: Actor, action: Action): string[] | null => {
   }
   return ids;
 };
-
-export const inPrograms = (column: typeof youth.programId, ids: string[] | null): SQL =>
-  ids === null ? sql`true` : ids.length ? inArray(column, ids) : FALSE;

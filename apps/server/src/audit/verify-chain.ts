@@ -52,4 +52,3 @@ export const verifyAuditChains = async (db: Db, only?: { chain: string }): Promi
   }
   return { ok: true, checked, chains: chains.length, brokenAt: null };
 };
-

@@ -162,7 +162,5 @@ const auditAccountEvent = async (db: Db, auth: Auth, req: FastifyRequest, action
     const s = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) }).catch(() => null);
     actor = s?.user.id ?? null;
   }
-  await db.transaction((tx) =>
-    writeAudit(tx, origin(req, actor), { action, resourceType: 'user', resourceId: actor }),
-  );
+  await db.transaction((tx) => writeAudit(tx, origin(req, actor), { action, resourceType: 'user', resourceId: actor }));
 };

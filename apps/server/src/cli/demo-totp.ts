@@ -9,4 +9,6 @@ if (!account?.totpSecret) {
   process.exit(2);
 }
 const now = Date.now();
-process.stdout.write(`${await totpCode(account.totpSecret, now)}  (valid for ${30 - (Math.floor(now / 1000) % 30)} more seconds)\n`);
+process.stdout.write(
+  `${await totpCode(account.totpSecret, now)}  (valid for ${30 - (Math.floor(now / 1000) % 30)} more seconds)\n`,
+);

@@ -1,3 +1,12 @@
+import {
+  DEGREE_LEVELS,
+  ETHNICITIES,
+  LEGAL_AUTHORITIES,
+  PAYERS,
+  PROGRAM_KINDS,
+  ROLES,
+  YOUTH_STATUSES,
+} from '@mentorbridge/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -14,15 +23,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import {
-  DEGREE_LEVELS,
-  ETHNICITIES,
-  LEGAL_AUTHORITIES,
-  PAYERS,
-  PROGRAM_KINDS,
-  ROLES,
-  YOUTH_STATUSES,
-} from '@mentorbridge/core';
 import { user } from './auth-schema.ts';
 
 export * from './auth-schema.ts';

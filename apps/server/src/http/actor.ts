@@ -65,7 +65,8 @@ export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; au
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const permission = req.routeOptions.config?.permission;
-    if (!req.url.startsWith('/api/v1')) return;
+    // Unknown paths fall through to the 404 handler.
+    if (!req.url.startsWith('/api/v1') || !req.routeOptions.url) return;
     if (!permission) throw new AppError(500, 'INTERNAL', 'Route has no declared permission');
     if (permission === 'public') return;
     try {
@@ -109,7 +110,13 @@ export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; au
         });
       }
       req.actor = actorFor(req, active);
-      if (!req.routeOptions.config.record && !mayEver(permission, active.roles.map((r) => r.role))) {
+      if (
+        !req.routeOptions.config.record &&
+        !mayEver(
+          permission,
+          active.roles.map((r) => r.role),
+        )
+      ) {
         throw forbidden();
       }
     } catch (err) {

@@ -63,7 +63,12 @@ export const buildApp = async ({ config, database, logStream }: AppDeps): Promis
       if (route.url.startsWith('/api/v1') && !permission) {
         throw new Error(`Route ${method} ${route.url} declares no permission`);
       }
-      app.routeRecords.push({ method, url: route.url, permission, record: Boolean(route.config?.record) });
+      app.routeRecords.push({
+        method,
+        url: route.url,
+        permission: permission ?? 'public',
+        record: Boolean(route.config?.record),
+      });
     }
   });
   app.addHook('onRequest', async (req, reply) => {
@@ -106,8 +111,10 @@ export const buildApp = async ({ config, database, logStream }: AppDeps): Promis
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandler(app);
+  const spa = existsSync(path.join(WEB_DIST, 'index.html'));
+  registerErrorHandler(app, spa);
   registerCsrf(app, config.trustedOrigins);
   registerActorResolution(app, { db: database.db, auth, config });
   registerIdempotency(app, database.db);
@@ -115,14 +122,6 @@ export const buildApp = async ({ config, database, logStream }: AppDeps): Promis
   await registerAuthRoutes(app, { db: database.db, auth });
   await registerModules(app);
 
-  if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
-    });
-  }
+  if (spa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   return app;
 };

@@ -5,7 +5,8 @@ import { AppError, sqlState } from './errors.ts';
 /** Stack frames without the first line: database errors put the query's parameters (personal data) in the message. */
 const safeStack = (err: unknown) => (err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 8).join('\n') : '');
 
-export const registerErrorHandler = (app: FastifyInstance) => {
+/** `spa`: unknown GET paths outside /api answer the web app's index.html, so client-side routes survive a reload. */
+export const registerErrorHandler = (app: FastifyInstance, spa: boolean) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...err.extra } });
@@ -13,7 +14,10 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
-        const key = String(issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || String(err.validationContext ?? 'body');
+        const key =
+          String(issue.instancePath ?? '')
+            .replace(/^\//, '')
+            .replaceAll('/', '.') || String(err.validationContext ?? 'body');
         fields[key] ??= issue.message ?? 'Invalid value';
       }
       const where = err.validationContext === 'body' ? '' : ` in the ${err.validationContext}`;
@@ -23,13 +27,18 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     }
     const state = sqlState(err);
     if (state === '23505') {
-      return reply.status(409).send({ error: { code: 'CONFLICT', message: 'A record with this identifier already exists' } });
+      return reply
+        .status(409)
+        .send({ error: { code: 'CONFLICT', message: 'A record with this identifier already exists' } });
     }
     if (state === '22P02' || state === '22007' || state === '22008') {
       return reply.status(400).send({ error: { code: 'VALIDATION_ERROR', message: 'A value has the wrong format' } });
     }
     if (isResponseSerializationError(err)) {
-      req.log.error({ err: { type: 'ResponseSerializationError', stack: safeStack(err) } }, 'response did not match its schema');
+      req.log.error(
+        { err: { type: 'ResponseSerializationError', stack: safeStack(err) } },
+        'response did not match its schema',
+      );
       return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
     }
     const status = err.statusCode ?? 500;
@@ -40,7 +49,10 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     req.log.error({ err: { type: err.name, code: err.code ?? state, stack: safeStack(err) } }, 'request failed');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
 };

@@ -32,7 +32,9 @@ export const registerIdempotency = (app: FastifyInstance, db: Db) => {
     }
     const userId = req.user.id;
     const path = pathOnly(req.url);
-    const requestHash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(canonicalJson(req.body ?? null))
+      .digest('hex');
     const [existing] = await db
       .select()
       .from(idempotencyKey)

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { TCreateYouth } from '@mentorbridge/core';
 import { symmetricEncrypt } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
-import { createPasswordUser } from '../auth/accounts.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { createPasswordUser } from '../auth/accounts.ts';
 import type { Db } from '../db/client.ts';
 import {
   emergencyContact,
@@ -21,13 +21,61 @@ import {
 import { addMembership } from '../modules/members/members-service.ts';
 import { DEMO_ACCOUNTS, DEMO_ORG_SLUG, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 
-const FIRST = ['Ana', 'Marcus', 'Lena', 'Diego', 'Aaliyah', 'Noah', 'Sofia', 'Jayden', 'Mei', 'Elijah', 'Zoe', 'Mateo', 'Imani', 'Liam', 'Priya', 'Kevin', 'Nia', 'Lucas', 'Hana', 'Omar'];
-const LAST = ['Alvarez', 'Brooks', 'Chen', 'Delgado', 'Evans', 'Fofana', 'Garcia', 'Haddad', 'Ito', 'Johnson', 'Kim', 'Lopez', 'Mensah', 'Nguyen', 'Okafor', 'Pereira', 'Quinn', 'Rossi', 'Santos', 'Tran'];
+const FIRST = [
+  'Ana',
+  'Marcus',
+  'Lena',
+  'Diego',
+  'Aaliyah',
+  'Noah',
+  'Sofia',
+  'Jayden',
+  'Mei',
+  'Elijah',
+  'Zoe',
+  'Mateo',
+  'Imani',
+  'Liam',
+  'Priya',
+  'Kevin',
+  'Nia',
+  'Lucas',
+  'Hana',
+  'Omar',
+];
+const LAST = [
+  'Alvarez',
+  'Brooks',
+  'Chen',
+  'Delgado',
+  'Evans',
+  'Fofana',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Johnson',
+  'Kim',
+  'Lopez',
+  'Mensah',
+  'Nguyen',
+  'Okafor',
+  'Pereira',
+  'Quinn',
+  'Rossi',
+  'Santos',
+  'Tran',
+];
 const PREFERRED: Record<number, string> = { 1: 'Marc', 7: 'Jay', 15: 'Kev' };
 const PRONOUNS = ['she/her', 'he/him', 'they/them'];
 const LANGUAGES = ['English', 'Spanish', 'Portuguese', 'Haitian Creole', 'Vietnamese', 'Cape Verdean Creole'];
 const SCHOOLS = ['Dorchester Middle School', 'Eastside High School', 'Riverside Academy', 'Lincoln K-8'];
-const RACES = [['white'], ['black_or_african_american'], ['asian'], ['black_or_african_american', 'white'], []] as const;
+const RACES = [
+  ['white'],
+  ['black_or_african_american'],
+  ['asian'],
+  ['black_or_african_american', 'white'],
+  [],
+] as const;
 
 export type SeedResult = { organizationId: string; accounts: DemoAccount[] };
 
@@ -36,13 +84,20 @@ export class SeedRefusedError extends Error {}
 /** Demo data: one organization, two programs, staff with the relationships between them, twenty synthetic youth. */
 export const seedDemo = async (db: Db, opts: { authSecret: string; env: string }): Promise<SeedResult | null> => {
   if (opts.env === 'production') throw new SeedRefusedError('Demo data is never seeded with NODE_ENV=production');
-  const [exists] = await db.select({ id: organization.id }).from(organization).where(eq(organization.slug, DEMO_ORG_SLUG));
+  const [exists] = await db
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.slug, DEMO_ORG_SLUG));
   if (exists) return null;
 
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organization)
-      .values({ name: 'Harborlight Youth Services (demo)', slug: DEMO_ORG_SLUG, twoFactorRoles: ['org_admin', 'supervisor'] })
+      .values({
+        name: 'Harborlight Youth Services (demo)',
+        slug: DEMO_ORG_SLUG,
+        twoFactorRoles: ['org_admin', 'supervisor'],
+      })
       .returning();
     const orgId = org!.id;
     const [tm, community] = await tx
@@ -134,8 +189,13 @@ export const seedDemo = async (db: Db, opts: { authSecret: string; env: string }
         memberId: i < 14 ? `1000${String(4711 + i * 13)}` : null,
         phone: `617-555-${String(1000 + i * 37).slice(-4)}`,
       };
-      const [y] = await tx.insert(youth).values({ ...values, status: 'active', createdBy: ids.admin }).returning();
-      await tx.insert(mentorAssignment).values({ organizationId: orgId, mentorUserId: ids[mentors[i % 4]!]!, youthId: y!.id });
+      const [y] = await tx
+        .insert(youth)
+        .values({ ...values, status: 'active', createdBy: ids.admin })
+        .returning();
+      await tx
+        .insert(mentorAssignment)
+        .values({ organizationId: orgId, mentorUserId: ids[mentors[i % 4]!]!, youthId: y!.id });
       if (i < 14 && i % 2 === 0) {
         await tx.insert(youthHubClinician).values({ organizationId: orgId, youthId: y!.id, userId: ids.hub! });
       }

@@ -79,13 +79,20 @@ type RecordCase = {
 };
 
 const RECORD_CASES: RecordCase[] = [
-  { route: 'GET /api/v1/youth/:id', allowed: READERS, ok: 200, mutates: false, call: (c, id) => c.get(`/api/v1/youth/${id}`) },
+  {
+    route: 'GET /api/v1/youth/:id',
+    allowed: READERS,
+    ok: 200,
+    mutates: false,
+    call: (c, id) => c.get(`/api/v1/youth/${id}`),
+  },
   {
     route: 'PATCH /api/v1/youth/:id',
     allowed: EDITORS,
     ok: 200,
     mutates: true,
-    call: async (c, id) => c.patch(`/api/v1/youth/${id}`, { version: (await stateOf(id)).youth!.v, school: `School ${Math.random()}` }),
+    call: async (c, id) =>
+      c.patch(`/api/v1/youth/${id}`, { version: (await stateOf(id)).youth!.v, school: `School ${Math.random()}` }),
   },
   {
     route: 'POST /api/v1/youth/:id/deactivate',
@@ -102,17 +109,46 @@ const RECORD_CASES: RecordCase[] = [
     call: async (c, id) => c.post(`/api/v1/youth/${id}/reactivate`, { version: (await stateOf(id)).youth!.v }),
   },
   // Runs before the export case: permission passes and the service then asks for an export first: 409 proves the caller got through.
-  { route: 'DELETE /api/v1/youth/:id', allowed: ADMINS, ok: 409, mutates: true, call: (c, id) => c.del(`/api/v1/youth/${id}`) },
-  { route: 'GET /api/v1/youth/:id/export', allowed: ADMINS, ok: 200, mutates: false, call: (c, id) => c.get(`/api/v1/youth/${id}/export`) },
-  { route: 'GET /api/v1/youth/:id/access-log', allowed: ADMINS, ok: 200, mutates: false, call: (c, id) => c.get(`/api/v1/youth/${id}/access-log`) },
-  { route: 'GET /api/v1/youth/:id/guardians', allowed: READERS, ok: 200, mutates: false, call: (c, id) => c.get(`/api/v1/youth/${id}/guardians`) },
+  {
+    route: 'DELETE /api/v1/youth/:id',
+    allowed: ADMINS,
+    ok: 409,
+    mutates: true,
+    call: (c, id) => c.del(`/api/v1/youth/${id}`),
+  },
+  {
+    route: 'GET /api/v1/youth/:id/export',
+    allowed: ADMINS,
+    ok: 200,
+    mutates: false,
+    call: (c, id) => c.get(`/api/v1/youth/${id}/export`),
+  },
+  {
+    route: 'GET /api/v1/youth/:id/access-log',
+    allowed: ADMINS,
+    ok: 200,
+    mutates: false,
+    call: (c, id) => c.get(`/api/v1/youth/${id}/access-log`),
+  },
+  {
+    route: 'GET /api/v1/youth/:id/guardians',
+    allowed: READERS,
+    ok: 200,
+    mutates: false,
+    call: (c, id) => c.get(`/api/v1/youth/${id}/guardians`),
+  },
   {
     route: 'POST /api/v1/youth/:id/guardians',
     allowed: EDITORS,
     ok: 201,
     mutates: true,
     call: (c, id) =>
-      c.post(`/api/v1/youth/${id}/guardians`, { firstName: 'New', lastName: 'Guardian', relationship: 'Aunt', legalAuthority: 'guardian' }),
+      c.post(`/api/v1/youth/${id}/guardians`, {
+        firstName: 'New',
+        lastName: 'Guardian',
+        relationship: 'Aunt',
+        legalAuthority: 'guardian',
+      }),
   },
   {
     route: 'PATCH /api/v1/youth/:id/guardians/:guardianId',
@@ -142,7 +178,12 @@ const RECORD_CASES: RecordCase[] = [
     allowed: EDITORS,
     ok: 201,
     mutates: true,
-    call: (c, id) => c.post(`/api/v1/youth/${id}/emergency-contacts`, { name: 'Coach K', relationship: 'Coach', phone: '617-555-0111' }),
+    call: (c, id) =>
+      c.post(`/api/v1/youth/${id}/emergency-contacts`, {
+        name: 'Coach K',
+        relationship: 'Coach',
+        phone: '617-555-0111',
+      }),
   },
   {
     route: 'PATCH /api/v1/youth/:id/emergency-contacts/:contactId',
@@ -150,7 +191,8 @@ const RECORD_CASES: RecordCase[] = [
     ok: 200,
     mutates: true,
     prep: freshContact,
-    call: (c, id, child) => c.patch(`/api/v1/youth/${id}/emergency-contacts/${child}`, { version: 1, phone: '617-555-0122' }),
+    call: (c, id, child) =>
+      c.patch(`/api/v1/youth/${id}/emergency-contacts/${child}`, { version: 1, phone: '617-555-0122' }),
   },
   {
     route: 'DELETE /api/v1/youth/:id/emergency-contacts/:contactId',
@@ -183,7 +225,12 @@ const COLLECTION_CASES: CollectionCase[] = [
     // Another organization's admin may create youth, but not in this organization's program.
     override: { adminB: 400 },
     call: (c) =>
-      c.post('/api/v1/youth', { programId: w.orgA.tmProgramId, firstName: 'Matrix', lastName: 'Created', dateOfBirth: '2012-02-02' }),
+      c.post('/api/v1/youth', {
+        programId: w.orgA.tmProgramId,
+        firstName: 'Matrix',
+        lastName: 'Created',
+        dateOfBirth: '2012-02-02',
+      }),
   },
   { route: 'GET /api/v1/staff', allowed: STAFF, ok: 200, call: (c) => c.get('/api/v1/staff') },
   { route: 'GET /api/v1/members', allowed: ORG_ADMIN_ONLY, ok: 200, call: (c) => c.get('/api/v1/members') },
@@ -192,14 +239,23 @@ const COLLECTION_CASES: CollectionCase[] = [
     route: 'POST /api/v1/invitations',
     allowed: ORG_ADMIN_ONLY,
     ok: 201,
-    call: (c, who) => c.post('/api/v1/invitations', { email: `invitee-${who}-${Date.now()}@test.mentorbridge.org`, name: 'Invitee', role: 'mentor' }),
+    call: (c, who) =>
+      c.post('/api/v1/invitations', {
+        email: `invitee-${who}-${Date.now()}@test.mentorbridge.org`,
+        name: 'Invitee',
+        role: 'mentor',
+      }),
   },
   { route: 'GET /api/v1/audit', allowed: ORG_ADMIN_ONLY, ok: 200, call: (c) => c.get('/api/v1/audit') },
   { route: 'GET /api/v1/audit/verify', allowed: ORG_ADMIN_ONLY, ok: 200, call: (c) => c.get('/api/v1/audit/verify') },
 ];
 
 /** Staff records: target is mentor m2 of org A. */
-const STAFF_CASES: { route: string; expect: Record<Who, number>; call: (c: Client) => Promise<{ statusCode: number }> }[] = [
+const STAFF_CASES: {
+  route: string;
+  expect: Record<Who, number>;
+  call: (c: Client) => Promise<{ statusCode: number }>;
+}[] = [
   {
     route: 'GET /api/v1/staff/:userId',
     expect: { admin: 200, pm: 200, s1: 200, s2: 200, m1: 404, m2: 200, hub: 404, g: 404, yu: 404, adminB: 404 },
@@ -210,7 +266,10 @@ const STAFF_CASES: { route: string; expect: Record<Who, number>; call: (c: Clien
     expect: { admin: 200, pm: 200, s1: 403, s2: 403, m1: 404, m2: 403, hub: 404, g: 404, yu: 404, adminB: 404 },
     call: async (c) => {
       const current = await w.users.admin.get(`/api/v1/staff/${w.users.m2.userId}`);
-      return c.patch(`/api/v1/staff/${w.users.m2.userId}`, { version: current.json().version, capacity: Math.floor(Math.random() * 20) });
+      return c.patch(`/api/v1/staff/${w.users.m2.userId}`, {
+        version: current.json().version,
+        capacity: Math.floor(Math.random() * 20),
+      });
     },
   },
 ];
@@ -238,7 +297,8 @@ describe('access matrix', () => {
             const res = await rc.call(client(who), id, child);
             got[who] = res.statusCode;
             want[who] = SEES[target].includes(who) ? (rc.allowed.includes(who) ? rc.ok : 403) : 404;
-            if (res.statusCode >= 400 && rc.mutates) expect(await stateOf(id), `${who} changed ${target}`).toEqual(before);
+            if (res.statusCode >= 400 && rc.mutates)
+              expect(await stateOf(id), `${who} changed ${target}`).toEqual(before);
           }
           expect(got).toEqual(want);
         });
@@ -302,7 +362,11 @@ describe('access matrix', () => {
   });
 
   it('choosing an organization one does not belong to is refused', async () => {
-    const res = await w.users.m1.request({ method: 'GET', url: '/api/v1/youth', headers: { 'x-organization-id': w.orgB.id } });
+    const res = await w.users.m1.request({
+      method: 'GET',
+      url: '/api/v1/youth',
+      headers: { 'x-organization-id': w.orgB.id },
+    });
     expect(res.statusCode).toBe(403);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { TRole } from '@mentorbridge/core';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { createPasswordUser } from '../auth/accounts.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -91,11 +91,11 @@ export type Client = {
   email: string;
   cookie: string;
   orgId: string | null;
-  request: (opts: InjectOptions & { headers?: Record<string, string> }) => ReturnType<FastifyInstance['inject']>;
-  get: (url: string) => ReturnType<FastifyInstance['inject']>;
-  post: (url: string, body?: unknown, headers?: Record<string, string>) => ReturnType<FastifyInstance['inject']>;
-  patch: (url: string, body?: unknown) => ReturnType<FastifyInstance['inject']>;
-  del: (url: string) => ReturnType<FastifyInstance['inject']>;
+  request: (opts: InjectOptions & { headers?: Record<string, string> }) => Promise<LightMyRequestResponse>;
+  get: (url: string) => Promise<LightMyRequestResponse>;
+  post: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  del: (url: string) => Promise<LightMyRequestResponse>;
 };
 
 export const cookieFrom = (setCookie: string | string[] | undefined): string =>
@@ -104,7 +104,10 @@ export const cookieFrom = (setCookie: string | string[] | undefined): string =>
     .filter((c) => !c.endsWith('='))
     .join('; ');
 
-export const clientFor = (app: FastifyInstance, who: { userId: string; email: string; cookie: string; orgId: string | null }): Client => {
+export const clientFor = (
+  app: FastifyInstance,
+  who: { userId: string; email: string; cookie: string; orgId: string | null },
+): Client => {
   const request: Client['request'] = (opts) =>
     app.inject({
       ...opts,
@@ -135,10 +138,7 @@ export const signIn = async (app: FastifyInstance, email: string, password = TES
   return { res, cookie: cookieFrom(res.headers['set-cookie']) };
 };
 
-export const createOrganization = async (
-  t: TestApp,
-  opts: { name?: string; twoFactorRoles?: TRole[] } = {},
-) => {
+export const createOrganization = async (t: TestApp, opts: { name?: string; twoFactorRoles?: TRole[] } = {}) => {
   const slug = `org-${randomUUID().slice(0, 8)}`;
   const [org] = await t.database.db
     .insert(organization)

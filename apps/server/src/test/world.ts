@@ -43,7 +43,10 @@ export const buildWorld = async (t: TestApp) => {
       baseYouth(orgA.id, orgA.communityProgramId, 3),
     ])
     .returning();
-  const [yb] = await db.insert(youth).values(baseYouth(orgB.id, orgB.tmProgramId, 4)).returning();
+  const [yb] = await db
+    .insert(youth)
+    .values(baseYouth(orgB.id, orgB.tmProgramId, 4))
+    .returning();
   await db.insert(mentorAssignment).values([
     { organizationId: orgA.id, mentorUserId: users.m1.userId, youthId: y1!.id },
     { organizationId: orgA.id, mentorUserId: users.m2.userId, youthId: y2!.id },

@@ -2,8 +2,8 @@ import type { TAuditEvent, ZAuditQuery } from '@mentorbridge/core';
 import { and, count, desc, eq, gte, lte, max, min, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../access/context.ts';
-import { auditRead } from '../../audit/write-audit.ts';
 import { verifyAuditChains } from '../../audit/verify-chain.ts';
+import { auditRead } from '../../audit/write-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvent, user } from '../../db/schema.ts';
 import { isoRequired } from '../../http/schemas.ts';
@@ -69,7 +69,12 @@ export const youthAccessLog = async (db: Db, actor: Actor, youthId: string) => {
     )
     .groupBy(auditEvent.actorUserId, user.name)
     .orderBy(desc(max(auditEvent.at)));
-  await auditRead(db, actor, { action: 'youth.access_log_viewed', resourceType: 'youth', resourceId: youthId, youthId });
+  await auditRead(db, actor, {
+    action: 'youth.access_log_viewed',
+    resourceType: 'youth',
+    resourceId: youthId,
+    youthId,
+  });
   return rows.map((r) => ({
     actorUserId: r.actorUserId,
     actorName: r.actorName,

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { STAFF_ROLES, type TInvite, type TMember, type TRole } from '@mentorbridge/core';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Actor } from '../../access/context.ts';
-import { createPasswordUser, findUserByEmail } from '../../auth/accounts.ts';
 import { originOf, writeAudit } from '../../audit/write-audit.ts';
+import { createPasswordUser, findUserByEmail } from '../../auth/accounts.ts';
 import type { Db } from '../../db/client.ts';
 import { invitation, membership, organization, program, staffProfile, user } from '../../db/schema.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
@@ -122,7 +122,11 @@ const openInvitation = async (db: Db, token: string) => {
     .from(invitation)
     .innerJoin(organization, eq(organization.id, invitation.organizationId))
     .where(
-      and(eq(invitation.tokenHash, hashToken(token)), isNull(invitation.acceptedAt), gt(invitation.expiresAt, new Date())),
+      and(
+        eq(invitation.tokenHash, hashToken(token)),
+        isNull(invitation.acceptedAt),
+        gt(invitation.expiresAt, new Date()),
+      ),
     );
   if (!row) throw notFound('Invitation (it may have expired or been used)');
   return row;

@@ -14,7 +14,11 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members',
     {
       config: { permission: 'member.list' },
-      schema: { tags, summary: 'Members of the organization and their roles', response: { 200: z.array(ZMember), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Members of the organization and their roles',
+        response: { 200: z.array(ZMember), ...errorResponses },
+      },
     },
     async (req) => listMembers(db, actorOf(req)),
   );

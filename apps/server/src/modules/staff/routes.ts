@@ -14,7 +14,11 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff',
     {
       config: { permission: 'staff.list' },
-      schema: { tags, summary: 'Staff of the organization', response: { 200: z.array(ZStaffProfile), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Staff of the organization',
+        response: { 200: z.array(ZStaffProfile), ...errorResponses },
+      },
     },
     async (req) => listStaff(db, actorOf(req)),
   );

@@ -1,4 +1,10 @@
-import { calendarDate, isLicenceExpired, STAFF_ROLES, type TStaffProfile, type ZUpdateStaffProfile } from '@mentorbridge/core';
+import {
+  calendarDate,
+  isLicenceExpired,
+  STAFF_ROLES,
+  type TStaffProfile,
+  type ZUpdateStaffProfile,
+} from '@mentorbridge/core';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../access/context.ts';
@@ -10,7 +16,10 @@ import { forbidden, notFound, versionConflict } from '../../http/errors.ts';
 import { changedFields } from '../youth/youth-record.ts';
 
 const orgToday = async (db: Db | Tx, organizationId: string) => {
-  const [o] = await db.select({ tz: organization.timeZone }).from(organization).where(eq(organization.id, organizationId));
+  const [o] = await db
+    .select({ tz: organization.timeZone })
+    .from(organization)
+    .where(eq(organization.id, organizationId));
   return calendarDate(new Date(), o?.tz ?? 'UTC');
 };
 
@@ -20,7 +29,9 @@ const staffQuery = (db: Db | Tx, actor: Actor) =>
       p: staffProfile,
       name: user.name,
       email: user.email,
-      roles: sql<string[]>`array(select distinct ${membership.role}::text from ${membership} where ${membership.userId} = ${staffProfile.userId} and ${membership.organizationId} = ${actor.organizationId} order by 1)`,
+      roles: sql<
+        string[]
+      >`array(select distinct ${membership.role}::text from ${membership} where ${membership.userId} = ${staffProfile.userId} and ${membership.organizationId} = ${actor.organizationId} order by 1)`,
     })
     .from(staffProfile)
     .innerJoin(user, eq(user.id, staffProfile.userId));
@@ -44,14 +55,14 @@ const toStaff = (r: StaffRow, today: string): TStaffProfile => ({
   version: r.p.version,
 });
 
-const isStaff = (db: Db | Tx, actor: Actor) =>
+const isStaff = (actor: Actor) =>
   sql`exists (select 1 from ${membership} where ${membership.userId} = ${staffProfile.userId} and ${membership.organizationId} = ${actor.organizationId} and ${inArray(membership.role, [...STAFF_ROLES])})`;
 
 export const listStaff = async (db: Db, actor: Actor): Promise<TStaffProfile[]> => {
   const scope = staffScope(actor, 'staff.list');
   const where = and(
     eq(staffProfile.organizationId, actor.organizationId),
-    isStaff(db, actor),
+    isStaff(actor),
     scope.all ? undefined : eq(staffProfile.userId, actor.userId),
   );
   const [rows, today] = await Promise.all([

@@ -69,7 +69,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/health',
     {
       config: { permission: 'public' },
-      schema: { tags: ['System'], summary: 'Liveness', security: [], response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        tags: ['System'],
+        summary: 'Liveness',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -81,7 +86,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['System'],
         summary: 'Readiness: the database answers',
         security: [],
-        response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) },
+        response: {
+          200: z.object({ status: z.literal('ready') }),
+          503: z.object({ status: z.literal('unavailable') }),
+        },
       },
     },
     async (_req, reply) => {

@@ -18,7 +18,15 @@ import { actorOf } from '../../http/actor.ts';
 import { errorResponses, ZIdParam, ZNoContent, ZVersionBody } from '../../http/schemas.ts';
 import { youthAccessLog } from '../audit/audit-service.ts';
 import { emergencyContacts, guardians } from './youth-contacts.ts';
-import { createYouth, deleteYouth, exportYouth, getYouth, listYouth, setYouthStatus, updateYouth } from './youth-service.ts';
+import {
+  createYouth,
+  deleteYouth,
+  exportYouth,
+  getYouth,
+  listYouth,
+  setYouthStatus,
+  updateYouth,
+} from './youth-service.ts';
 
 const tags = ['Youth'];
 const ZGuardianParams = z.object({ id: z.uuid(), guardianId: z.uuid() });

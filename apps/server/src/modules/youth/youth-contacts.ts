@@ -51,7 +51,11 @@ const childRecords = <Row extends { id: string; version: number }, Out>(spec: {
   return {
     list: async (db: Db, actor: Actor, youthId: string): Promise<Out[]> => {
       await findYouthFor(db, actor, youthId, spec.read);
-      const rows = (await db.select().from(t).where(eq(t.youthId, youthId)).orderBy(asc(t.createdAt))) as unknown as Row[];
+      const rows = (await db
+        .select()
+        .from(t)
+        .where(eq(t.youthId, youthId))
+        .orderBy(asc(t.createdAt))) as unknown as Row[];
       await auditRead(db, actor, { action: `${spec.kind}.listed`, resourceType: spec.kind, youthId });
       return rows.map(spec.out);
     },

@@ -1,9 +1,8 @@
-import type { TCreateYouth, TUpdateYouth, TYouth, TYouthStatus } from '@mentorbridge/core';
-import type { ZYouthListQuery } from '@mentorbridge/core';
+import type { TCreateYouth, TUpdateYouth, TYouth, TYouthStatus, ZYouthListQuery } from '@mentorbridge/core';
 import { and, asc, count, eq, gte, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../access/context.ts';
-import { inPrograms, programsFor, youthScope } from '../../access/scopes.ts';
+import { programsFor, youthScope } from '../../access/scopes.ts';
 import { auditRead, originOf, writeAudit } from '../../audit/write-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { auditEvent, emergencyContact, guardian, program, youth } from '../../db/schema.ts';
@@ -122,7 +121,8 @@ export const updateYouth = async (db: Db, actor: Actor, id: string, patch: TUpda
         .from(program)
         .where(and(eq(program.id, fields.programId), eq(program.organizationId, actor.organizationId)));
       if (!p) throw badRequest({ programId: 'No such program in this organization' });
-      if (allowed !== null && !allowed.includes(fields.programId)) throw forbidden('You cannot move youth to that program');
+      if (allowed !== null && !allowed.includes(fields.programId))
+        throw forbidden('You cannot move youth to that program');
     }
     const changed = changedFields(before, fields);
     if (before.version !== version) throw versionConflict(toYouth(before));
@@ -225,5 +225,10 @@ export const deleteYouth = async (db: Db, actor: Actor, id: string) =>
       );
     }
     await tx.delete(youth).where(eq(youth.id, id));
-    await writeAudit(tx, originOf(actor), { action: 'youth.deleted', resourceType: 'youth', resourceId: id, youthId: id });
+    await writeAudit(tx, originOf(actor), {
+      action: 'youth.deleted',
+      resourceType: 'youth',
+      resourceId: id,
+      youthId: id,
+    });
   });
