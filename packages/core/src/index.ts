@@ -5,3 +5,4 @@ export * from './licence.ts';
 export * from './org.ts';
 export * from './people.ts';
 export * from './roles.ts';
+export * from './workflow/index.ts';
