@@ -70,3 +70,11 @@ describe('schemas', () => {
     expect(ZUpdateStaffProfile.safeParse({ version: 1, licenceState: 'Mass' }).success).toBe(false);
   });
 });
+
+describe('update schemas', () => {
+  it('leave out what the client did not send instead of filling in defaults', async () => {
+    const { ZUpdateYouth, ZUpdateGuardian } = await import('./people.ts');
+    expect(ZUpdateYouth.parse({ version: 3, school: 'Eastside' })).toEqual({ version: 3, school: 'Eastside' });
+    expect(ZUpdateGuardian.parse({ version: 1, phone: '617-555-0100' })).toEqual({ version: 1, phone: '617-555-0100' });
+  });
+});

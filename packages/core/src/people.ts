@@ -27,6 +27,7 @@ export const PAYERS = [
 ] as const;
 export const ZPayer = z.enum(PAYERS);
 
+// Defaults belong to creates only: an update's missing field means "unchanged", never "reset to the default".
 const ZYouthFields = z.object({
   programId: ZUuid,
   firstName: requiredText(100),
@@ -35,11 +36,11 @@ const ZYouthFields = z.object({
   pronouns: optionalText(40),
   dateOfBirth: ZIsoDate,
   genderIdentity: optionalText(60),
-  races: z.array(ZRace).max(5).default([]),
-  raceDeclined: z.boolean().default(false),
-  ethnicity: ZEthnicity.default('unknown'),
+  races: z.array(ZRace).max(5),
+  raceDeclined: z.boolean(),
+  ethnicity: ZEthnicity,
   primaryLanguage: optionalText(60),
-  interpreterNeeded: z.boolean().default(false),
+  interpreterNeeded: z.boolean(),
   school: optionalText(200),
   grade: optionalText(20),
   payer: ZPayer.nullable().optional(),
@@ -48,7 +49,13 @@ const ZYouthFields = z.object({
   address: optionalText(300),
 });
 
-export const ZCreateYouth = ZYouthFields.extend({ id: ZUuid.optional() });
+export const ZCreateYouth = ZYouthFields.extend({
+  id: ZUuid.optional(),
+  races: ZYouthFields.shape.races.default([]),
+  raceDeclined: ZYouthFields.shape.raceDeclined.default(false),
+  ethnicity: ZYouthFields.shape.ethnicity.default('unknown'),
+  interpreterNeeded: ZYouthFields.shape.interpreterNeeded.default(false),
+});
 export type TCreateYouth = z.input<typeof ZCreateYouth>;
 export const ZUpdateYouth = ZYouthFields.partial().extend({ version: z.number().int().min(1) });
 export type TUpdateYouth = z.input<typeof ZUpdateYouth>;
@@ -117,9 +124,12 @@ const ZGuardianFields = z.object({
     .optional()
     .or(z.literal('').transform(() => null)),
   preferredLanguage: optionalText(60),
-  livesWithYouth: z.boolean().default(true),
+  livesWithYouth: z.boolean(),
 });
-export const ZCreateGuardian = ZGuardianFields.extend({ id: ZUuid.optional() });
+export const ZCreateGuardian = ZGuardianFields.extend({
+  id: ZUuid.optional(),
+  livesWithYouth: ZGuardianFields.shape.livesWithYouth.default(true),
+});
 export type TCreateGuardian = z.input<typeof ZCreateGuardian>;
 export const ZUpdateGuardian = ZGuardianFields.partial().extend({ version: z.number().int().min(1) });
 export const ZGuardian = z.object({

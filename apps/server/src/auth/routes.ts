@@ -72,11 +72,7 @@ export const registerAuthRoutes = async (app: FastifyInstance, deps: { db: Db; a
                 resourceId: u?.id ?? null,
               }),
             );
-            return reply.status(423).send({
-              code: 'ACCOUNT_LOCKED',
-              message: `Too many failed sign-ins. The account is locked until ${row.lockedUntil.toISOString()}.`,
-              lockedUntil: row.lockedUntil.toISOString(),
-            });
+            return reply.status(423).send(lockedAnswer(row.lockedUntil));
           }
         }
 
@@ -89,8 +85,11 @@ export const registerAuthRoutes = async (app: FastifyInstance, deps: { db: Db; a
         );
         const text = res.body ? await res.text() : null;
 
-        if (email) await recordSignInAttempt(db, req, email, res.status, text);
-        else if (AUDITED[path] && req.method === 'POST' && res.status === 200) {
+        if (email) {
+          const lockedUntil = await recordSignInAttempt(db, req, email, res.status, text);
+          // The failure that locks the account already answers as locked.
+          if (lockedUntil) return reply.status(423).send(lockedAnswer(lockedUntil));
+        } else if (AUDITED[path] && req.method === 'POST' && res.status === 200) {
           await auditAccountEvent(db, auth, req, AUDITED[path]!, text);
         }
 
@@ -106,6 +105,13 @@ export const registerAuthRoutes = async (app: FastifyInstance, deps: { db: Db; a
   });
 };
 
+/** In better-auth's error shape ({ code, message }), like every other /api/auth answer. */
+const lockedAnswer = (until: Date) => ({
+  code: 'ACCOUNT_LOCKED',
+  message: `Too many failed sign-ins. The account is locked until ${until.toISOString()}.`,
+  lockedUntil: until.toISOString(),
+});
+
 const userIdFromBody = (text: string | null): string | null => {
   try {
     const body = text ? (JSON.parse(text) as { user?: { id?: string } }) : null;
@@ -115,9 +121,16 @@ const userIdFromBody = (text: string | null): string | null => {
   }
 };
 
-const recordSignInAttempt = async (db: Db, req: FastifyRequest, email: string, status: number, text: string | null) => {
+/** Returns when the account is now locked until, if this failure locked it. */
+const recordSignInAttempt = async (
+  db: Db,
+  req: FastifyRequest,
+  email: string,
+  status: number,
+  text: string | null,
+): Promise<Date | null> => {
   const [u] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (status === 200) {
       await tx.delete(loginThrottle).where(eq(loginThrottle.email, email));
       const pending = text?.includes('"twoFactorRedirect":true');
@@ -126,9 +139,9 @@ const recordSignInAttempt = async (db: Db, req: FastifyRequest, email: string, s
         resourceType: 'user',
         resourceId: u?.id ?? null,
       });
-      return;
+      return null;
     }
-    if (status !== 401) return;
+    if (status !== 401) return null;
     const now = new Date();
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
     // The counter restarts after a lock has run out.
@@ -153,6 +166,7 @@ const recordSignInAttempt = async (db: Db, req: FastifyRequest, email: string, s
       { action: 'auth.sign_in_failed', resourceType: 'user', resourceId: u?.id ?? null },
       ...(locked ? [{ action: 'auth.account_locked', resourceType: 'user', resourceId: u?.id ?? null }] : []),
     ]);
+    return locked ? lockUntil : null;
   });
 };
 

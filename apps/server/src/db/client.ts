@@ -65,7 +65,7 @@ export const openPglite = async (dataDir: string | { loadDataDir: Blob | File })
 export const migrateDatabase = async (database: Database): Promise<void> => {
   if (database.engine === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific database type
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants the driver-specific database type
     await migrate(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }

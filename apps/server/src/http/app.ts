@@ -78,13 +78,13 @@ export const buildApp = async ({ config, database, logStream }: AppDeps): Promis
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        defaultSrc: ['\'self\''],
+        scriptSrc: ['\'self\''],
+        styleSrc: ['\'self\''],
+        imgSrc: ['\'self\'', 'data:'],
+        connectSrc: ['\'self\''],
+        frameAncestors: ['\'none\''],
+        formAction: ['\'self\''],
         upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
       },
     },

@@ -50,7 +50,11 @@ export const registerErrorHandler = (app: FastifyInstance, spa: boolean) => {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Client-side routes get the app; a missing file (an old build's asset) is a real 404.
+    const path = req.url.split('?')[0]!;
+    if (spa && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.sendFile('index.html');
+    }
     return reply
       .status(404)
       .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });

@@ -85,8 +85,10 @@ describe('sign-in', () => {
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
       expect((await signIn(t.app, email, 'wrong-password-123')).res.statusCode).toBe(401);
     }
-    // The sixth failure locks.
-    expect((await signIn(t.app, email, 'wrong-password-123')).res.statusCode).toBe(401);
+    // The sixth failure locks, and says so.
+    const sixth = await signIn(t.app, email, 'wrong-password-123');
+    expect(sixth.res.statusCode).toBe(423);
+    expect(sixth.res.json().lockedUntil).toBeTruthy();
     const locked = await signIn(t.app, email, TEST_PASSWORD);
     expect(locked.res.statusCode).toBe(423);
     expect(locked.res.json().code).toBe('ACCOUNT_LOCKED');
@@ -202,7 +204,7 @@ describe('request hygiene', () => {
   it('answers carry a request id and security headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['x-request-id']).toBeTruthy();
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain('default-src \'self\'');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect((await t.app.inject({ method: 'GET', url: '/api/ready' })).json()).toEqual({ status: 'ready' });
   });

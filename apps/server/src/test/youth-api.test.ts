@@ -57,7 +57,14 @@ describe('youth records', () => {
 
     const edited = await admin.patch(`/api/v1/youth/${y.id}`, { version: 1, school: 'Eastside High School' });
     expect(edited.statusCode).toBe(200);
-    expect(edited.json()).toMatchObject({ school: 'Eastside High School', version: 2 });
+    // Fields the edit did not send keep their values.
+    expect(edited.json()).toMatchObject({
+      school: 'Eastside High School',
+      version: 2,
+      races: ['black_or_african_american'],
+      ethnicity: 'not_hispanic_or_latino',
+      preferredName: 'Val',
+    });
   });
 
   it('paginates search results', async () => {

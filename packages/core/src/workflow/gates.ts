@@ -39,7 +39,7 @@ export const failedGates = (g: GateInput): GateFailure[] => {
   if (!g.supervisor) {
     failed.push({ code: 'supervisor_licence', message: 'The mentor has no assigned clinical supervisor' });
   } else if (!g.supervisor.hasLicence || isLicenceExpired(g.supervisor.licenceExpiresOn, g.today)) {
-    failed.push({ code: 'supervisor_licence', message: "The supervisor's licence is missing or expired" });
+    failed.push({ code: 'supervisor_licence', message: 'The supervisor\'s licence is missing or expired' });
   }
   if (!g.mentorClearedOn || g.mentorClearedOn > g.today) {
     failed.push({ code: 'mentor_cleared', message: 'The mentor is not cleared to practise' });

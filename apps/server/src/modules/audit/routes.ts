@@ -15,7 +15,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'audit.read' },
       schema: {
         tags,
-        summary: "Browse the organization's audit trail",
+        summary: 'Browse the organization\'s audit trail',
         querystring: ZAuditQuery,
         response: { 200: ZAuditPage, ...errorResponses },
       },
@@ -28,7 +28,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'audit.read' },
       schema: {
         tags,
-        summary: "Verify the organization's audit hash chain",
+        summary: 'Verify the organization\'s audit hash chain',
         response: {
           200: z.object({
             ok: z.boolean(),

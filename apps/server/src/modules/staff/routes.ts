@@ -28,7 +28,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'staff.read', record: true },
       schema: {
         tags,
-        summary: "A staff member's profile",
+        summary: 'A staff member\'s profile',
         params: ZUserParam,
         response: { 200: ZStaffProfile, ...errorResponses },
       },
@@ -41,7 +41,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'staff.update', record: true },
       schema: {
         tags,
-        summary: "Edit a staff member's profile (languages, capacity, licence)",
+        summary: 'Edit a staff member\'s profile (languages, capacity, licence)',
         params: ZUserParam,
         body: ZUpdateStaffProfile,
         response: { 200: ZStaffProfile, ...errorResponses },

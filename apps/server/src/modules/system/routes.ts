@@ -43,7 +43,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'program.list' },
       schema: {
         tags: ['Programs'],
-        summary: "The organization's programs",
+        summary: 'The organization\'s programs',
         response: { 200: z.array(ZProgram), ...errorResponses },
       },
     },

@@ -125,7 +125,7 @@ export const youthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'youth.export', record: true },
       schema: {
         tags,
-        summary: "Export a youth's whole record as JSON",
+        summary: 'Export a youth\'s whole record as JSON',
         params: ZIdParam,
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
       },
@@ -174,7 +174,7 @@ export const youthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'guardian.read', record: true },
       schema: {
         tags,
-        summary: "A youth's guardians",
+        summary: 'A youth\'s guardians',
         params: ZIdParam,
         response: { 200: z.array(ZGuardian), ...errorResponses },
       },
@@ -233,7 +233,7 @@ export const youthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'emergency_contact.read', record: true },
       schema: {
         tags,
-        summary: "A youth's emergency contacts",
+        summary: 'A youth\'s emergency contacts',
         params: ZIdParam,
         response: { 200: z.array(ZEmergencyContact), ...errorResponses },
       },

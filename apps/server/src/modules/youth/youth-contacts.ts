@@ -64,7 +64,7 @@ const childRecords = <Row extends { id: string; version: number }, Out>(spec: {
         await findYouthFor(tx, actor, youthId, spec.write);
         const [row] = (await tx
           .insert(t)
-          // biome-ignore lint/suspicious/noExplicitAny: validated by the route's schema for this table
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- validated by the route's schema for this table
           .values({ ...(input as any), id: input.id ?? undefined, youthId, organizationId: actor.organizationId })
           .returning()) as unknown as Row[];
         await writeAudit(tx, originOf(actor), {

@@ -24,12 +24,12 @@ export const listYouth = async (db: Db, actor: Actor, q: ListQuery) => {
     filters.push(
       rest.length && first
         ? or(
-            nameMatch,
-            and(
-              or(ilike(youth.firstName, `${escapeLike(first)}%`), ilike(youth.preferredName, `${escapeLike(first)}%`)),
-              ilike(youth.lastName, `${escapeLike(rest.join(' '))}%`),
-            ),
-          )!
+          nameMatch,
+          and(
+            or(ilike(youth.firstName, `${escapeLike(first)}%`), ilike(youth.preferredName, `${escapeLike(first)}%`)),
+            ilike(youth.lastName, `${escapeLike(rest.join(' '))}%`),
+          ),
+        )!
         : nameMatch,
     );
   }
