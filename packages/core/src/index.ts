@@ -6,3 +6,4 @@ export * from './org.ts';
 export * from './people.ts';
 export * from './roles.ts';
 export * from './workflow/index.ts';
+export * from './measures/index.ts';
