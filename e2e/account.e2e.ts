@@ -58,7 +58,8 @@ test('a mentor turns on two-factor sign-in, signs in with a backup code, and tur
     await page.getByRole('button', { name: 'Use a backup code instead' }).click();
     await page.getByLabel('Backup code').fill(backupCodes[0]!);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.waitForURL('**/youth');
+    // A mentor lands on Today.
+    await page.waitForURL('**/today');
 
     // Turn it off again.
     await page.goto('/account');
@@ -107,7 +108,7 @@ test('"sign out everywhere" ends the sessions on other devices too', async () =>
   const laptop = await openPage(browser);
   try {
     await signIn(phone.page, 'mentor2');
-    await phone.page.getByRole('heading', { level: 1, name: 'Youth' }).waitFor();
+    await phone.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await signIn(laptop.page, 'mentor2');
     await laptop.page.goto('/account');
     await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();

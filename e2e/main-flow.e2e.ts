@@ -30,6 +30,9 @@ test('a supervisor edits a youth record, and the org admin sees the edit in the 
     const calls = recordApiCalls(page);
     await signIn(page, 'supervisor1', { scan: true });
 
+    // A supervisor lands on their team view; the youth list is one step away.
+    await page.getByRole('heading', { level: 1, name: 'My team' }).waitFor();
+    await page.goto('/youth');
     await page.getByRole('heading', { level: 1, name: 'Youth' }).waitFor();
     const firstLink = page.locator('table tbody tr').first().getByRole('link');
     await firstLink.waitFor();

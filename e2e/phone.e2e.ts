@@ -19,6 +19,8 @@ test('youth list and profile work on a 360 × 740 phone screen', async () => {
     await screenshot(page, 'phone-sign-in');
     await signIn(page, 'supervisor1');
 
+    await page.getByRole('heading', { level: 1, name: 'My team' }).waitFor();
+    await page.goto('/youth');
     await page.getByRole('heading', { level: 1, name: 'Youth' }).waitFor();
     // On a phone the results are a list of cards, not a table.
     const card = page.locator('ul.cards > li').first();
@@ -88,7 +90,7 @@ test('an ended session sends the user to sign-in with the inactivity message', a
   const { context, page } = await openPage(browser);
   try {
     await signIn(page, 'supervisor1');
-    await page.getByRole('heading', { level: 1, name: 'Youth' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My team' }).waitFor();
     // The server ends idle sessions; dropping the cookie has the same effect on the next call.
     await context.clearCookies();
     await page.getByRole('link', { name: 'Staff' }).click();

@@ -15,6 +15,7 @@ test('the org admin creates a youth, manages guardians and contacts, deactivates
   const { context, page } = await openPage(browser);
   try {
     await signIn(page, 'admin');
+    await page.goto('/youth');
     await page.getByRole('link', { name: 'New youth' }).click();
     await page.getByRole('heading', { level: 1, name: 'New youth' }).waitFor();
     await scanA11y(page, 'new youth form');

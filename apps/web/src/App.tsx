@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate, useRouteError } from 'react-router';
+import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { usePageTitle } from './components/page.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
@@ -77,7 +77,68 @@ export const router = createBrowserRouter([
         // Errors inside a screen keep the header and navigation.
         errorElement: <ErrorPage inShell />,
         children: [
-          { index: true, element: <Navigate to="/youth" replace /> },
+          {
+            index: true,
+            lazy: () => import('./features/care/HomeRedirect.tsx').then((m) => ({ Component: m.HomeRedirect })),
+          },
+          {
+            path: 'today',
+            lazy: () => import('./features/care/TodayPage.tsx').then((m) => ({ Component: m.TodayPage })),
+          },
+          {
+            path: 'caseload',
+            lazy: () => import('./features/care/CaseloadPage.tsx').then((m) => ({ Component: m.CaseloadPage })),
+          },
+          {
+            path: 'team',
+            lazy: () => import('./features/care/TeamPage.tsx').then((m) => ({ Component: m.TeamPage })),
+          },
+          {
+            path: 'compliance',
+            lazy: () => import('./features/care/CompliancePage.tsx').then((m) => ({ Component: m.CompliancePage })),
+          },
+          {
+            path: 'matches',
+            lazy: () => import('./features/care/MatchesPage.tsx').then((m) => ({ Component: m.MatchesPage })),
+          },
+          {
+            path: 'schedule',
+            lazy: () => import('./features/notes/SchedulePage.tsx').then((m) => ({ Component: m.SchedulePage })),
+          },
+          {
+            path: 'contacts/:contactId',
+            lazy: () => import('./features/notes/NotePage.tsx').then((m) => ({ Component: m.NotePage })),
+          },
+          {
+            path: 'review',
+            lazy: () => import('./features/notes/ReviewQueuePage.tsx').then((m) => ({ Component: m.ReviewQueuePage })),
+          },
+          {
+            path: 'supervision',
+            lazy: () => import('./features/notes/SupervisionPage.tsx').then((m) => ({ Component: m.SupervisionPage })),
+          },
+          {
+            path: 'referrals',
+            lazy: () => import('./features/intake/ReferralsPage.tsx').then((m) => ({ Component: m.ReferralsPage })),
+          },
+          {
+            path: 'referrals/new',
+            lazy: () => import('./features/intake/ReferYouthPage.tsx').then((m) => ({ Component: m.ReferYouthPage })),
+          },
+          {
+            path: 'referrals/:referralId',
+            lazy: () =>
+              import('./features/intake/ReferralDetailPage.tsx').then((m) => ({ Component: m.ReferralDetailPage })),
+          },
+          {
+            path: 'programs',
+            lazy: () => import('./features/intake/ProgramsPage.tsx').then((m) => ({ Component: m.ProgramsPage })),
+          },
+          {
+            path: 'programs/:programId',
+            lazy: () =>
+              import('./features/intake/ProgramSettingsPage.tsx').then((m) => ({ Component: m.ProgramSettingsPage })),
+          },
           { path: 'youth', element: <YouthListPage /> },
           {
             path: 'youth/new',

@@ -29,6 +29,22 @@ const YOUTH_READERS: Rule = {
 };
 const YOUTH_EDITORS: Rule = { org_admin: 'organization', program_manager: 'program', supervisor: 'supervisees' };
 const STAFF_MANAGERS: Rule = { org_admin: 'organization', program_manager: 'organization' };
+/** Staff who work a youth's case. */
+const CASE_STAFF: Rule = {
+  org_admin: 'organization',
+  program_manager: 'program',
+  supervisor: 'supervisees',
+  mentor: 'caseload',
+};
+const CASE_TEAM: Rule = { ...CASE_STAFF, hub_clinician: 'referred' };
+const PROGRAM_MANAGERS: Rule = { org_admin: 'organization', program_manager: 'program' };
+const ALL_STAFF: Rule = {
+  org_admin: 'organization',
+  program_manager: 'organization',
+  supervisor: 'organization',
+  mentor: 'organization',
+  hub_clinician: 'organization',
+};
 
 export const POLICY = {
   'program.list': {
@@ -68,6 +84,39 @@ export const POLICY = {
   'member.list': { org_admin: 'organization' },
   'member.invite': { org_admin: 'organization' },
   'audit.read': { org_admin: 'organization' },
+
+  // The therapeutic mentoring workflow.
+  'rule_set.read': ALL_STAFF,
+  'rule_set.write': PROGRAM_MANAGERS,
+  'mentor_clearance.write': STAFF_MANAGERS,
+  'hub_service.read': { ...CASE_TEAM, guardian: 'own_child' },
+  'hub_service.write': { ...PROGRAM_MANAGERS, supervisor: 'supervisees' },
+  'referral.list': { ...PROGRAM_MANAGERS, hub_clinician: 'referred' },
+  'referral.read': { ...PROGRAM_MANAGERS, hub_clinician: 'referred' },
+  'referral.create': { ...PROGRAM_MANAGERS, hub_clinician: 'organization' },
+  'referral.screen': PROGRAM_MANAGERS,
+  'referral.attach': { ...PROGRAM_MANAGERS, hub_clinician: 'referred' },
+  'attachment.read': CASE_TEAM,
+  'episode.read': CASE_TEAM,
+  'episode.manage': PROGRAM_MANAGERS,
+  'consent.write': PROGRAM_MANAGERS,
+  'match.read': CASE_TEAM,
+  'match.write': PROGRAM_MANAGERS,
+  'goal.read': { ...CASE_TEAM, guardian: 'own_child', youth: 'self' },
+  'goal.write': { ...PROGRAM_MANAGERS, supervisor: 'supervisees' },
+  'goal.progress': CASE_STAFF,
+  'contact.read': CASE_STAFF,
+  'contact.write': CASE_STAFF,
+  'note.review': { supervisor: 'supervisees' },
+  'review_mode.write': { org_admin: 'organization', program_manager: 'organization', supervisor: 'self' },
+  'hub_contact.read': CASE_TEAM,
+  'hub_contact.write': CASE_STAFF,
+  'supervision.read': { org_admin: 'organization', program_manager: 'organization', supervisor: 'self', mentor: 'self' },
+  'supervision.write': { supervisor: 'self' },
+  'dashboard.mentor': { mentor: 'self' },
+  'dashboard.supervisor': { supervisor: 'self' },
+  'dashboard.program': PROGRAM_MANAGERS,
+  'skills.read': ALL_STAFF,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -117,7 +117,7 @@ export const buildApp = async ({ config, database, logStream }: AppDeps): Promis
   registerErrorHandler(app, spa);
   registerCsrf(app, config.trustedOrigins);
   registerActorResolution(app, { db: database.db, auth, config });
-  registerIdempotency(app, database.db);
+  registerIdempotency(app, database.db, config.authSecret);
 
   await registerAuthRoutes(app, { db: database.db, auth });
   await registerModules(app);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson } from '../audit/hash.ts';
@@ -19,7 +19,16 @@ const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,200}$/;
  * A POST with an Idempotency-Key is done once per user and key: a retry with the same body gets the first answer
  * again; the same key with another body is refused. A 5xx answer is not kept, so the client can retry it.
  */
-export const registerIdempotency = (app: FastifyInstance, db: Db) => {
+/**
+ * Bodies that carry a password (signing, re-authentication) must not leave a crackable digest behind: passwords are
+ * left out of the fingerprint, and the fingerprint is keyed with the server secret.
+ */
+const fingerprint = (body: unknown, secret: string) => {
+  const withoutPasswords = JSON.parse(JSON.stringify(body ?? null), (k, v) => (/password/i.test(k) ? undefined : v));
+  return createHmac('sha256', secret).update(canonicalJson(withoutPasswords)).digest('hex');
+};
+
+export const registerIdempotency = (app: FastifyInstance, db: Db, secret: string) => {
   app.decorateRequest('idempotency', null);
 
   app.addHook('preHandler', async (req, reply) => {
@@ -32,9 +41,7 @@ export const registerIdempotency = (app: FastifyInstance, db: Db) => {
     }
     const userId = req.user.id;
     const path = pathOnly(req.url);
-    const requestHash = createHash('sha256')
-      .update(canonicalJson(req.body ?? null))
-      .digest('hex');
+    const requestHash = fingerprint(req.body, secret);
     const [existing] = await db
       .select()
       .from(idempotencyKey)

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
+import { careRoutes } from './care/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { notesRoutes } from './notes/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { intakeRoutes } from './intake/routes.ts';
 import { healthRoutes, systemRoutes } from './system/routes.ts';
 import { youthRoutes } from './youth/routes.ts';
 
@@ -14,6 +17,9 @@ export const registerModules = async (app: FastifyInstance) => {
       await v1.register(staffRoutes);
       await v1.register(memberRoutes);
       await v1.register(auditRoutes);
+      await v1.register(careRoutes);
+      await v1.register(notesRoutes);
+      await v1.register(intakeRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -20,6 +20,7 @@ import {
 } from '../db/schema.ts';
 import { addMembership } from '../modules/members/members-service.ts';
 import { DEMO_ACCOUNTS, DEMO_ORG_SLUG, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
+import { DEMO_WORKFLOW_STEPS, type DemoContext } from './demo-context.ts';
 
 const FIRST = [
   'Ana',
@@ -166,6 +167,7 @@ export const seedDemo = async (db: Db, opts: { authSecret: string; env: string }
     ]);
 
     const mentors = ['mentor1', 'mentor2', 'mentor3', 'mentor4'];
+    const demoYouth: DemoContext['youth'] = [];
     for (let i = 0; i < 20; i++) {
       const year = 2008 + (i % 10);
       const month = String((i % 12) + 1).padStart(2, '0');
@@ -196,6 +198,7 @@ export const seedDemo = async (db: Db, opts: { authSecret: string; env: string }
       await tx
         .insert(mentorAssignment)
         .values({ organizationId: orgId, mentorUserId: ids[mentors[i % 4]!]!, youthId: y!.id });
+      demoYouth.push({ id: y!.id, programId: values.programId, mentorKey: mentors[i % 4]!, index: i });
       if (i < 14 && i % 2 === 0) {
         await tx.insert(youthHubClinician).values({ organizationId: orgId, youthId: y!.id, userId: ids.hub! });
       }
@@ -218,6 +221,13 @@ export const seedDemo = async (db: Db, opts: { authSecret: string; env: string }
         phone: `617-555-${String(3000 + i * 53).slice(-4)}`,
       });
     }
+    const context: DemoContext = {
+      organizationId: orgId,
+      programs: { tm: tm!.id, community: community!.id },
+      users: ids,
+      youth: demoYouth,
+    };
+    for (const step of DEMO_WORKFLOW_STEPS) await step(tx, context);
     await writeAudit(
       tx,
       { organizationId: orgId, actorUserId: null, ip: null, userAgent: null, requestId: null },

@@ -279,3 +279,18 @@ describe('invitations', () => {
     expect(res.json().error.fields).toHaveProperty('role');
   });
 });
+
+describe('idempotency records', () => {
+  it('keep no digest of a password sent with the request', async () => {
+    const { idempotencyKey } = await import('../db/schema.ts');
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson } = await import('../audit/hash.ts');
+    const key = randomUUID();
+    const body = { ...validYouth(), id: randomUUID(), password: 'secret-password-1' };
+    await admin.post('/api/v1/youth', body, { 'idempotency-key': key });
+    const [row] = await t.database.db.select().from(idempotencyKey).where(eq(idempotencyKey.key, key));
+    expect(row!.requestHash).not.toBe(createHash('sha256').update(canonicalJson(body)).digest('hex'));
+    const { password: _p, ...withoutPassword } = body;
+    expect(row!.requestHash).not.toBe(createHash('sha256').update(canonicalJson(withoutPassword)).digest('hex'));
+  });
+});

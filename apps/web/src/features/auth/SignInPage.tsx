@@ -18,7 +18,7 @@ type Reason = (typeof REASONS)[number];
 
 /** Only same-app paths may be a destination after sign-in. */
 const safeNext = (next: string | null): string =>
-  next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/youth';
+  next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
 
 export function SignInPage() {
   const { t } = useTranslation();

@@ -93,8 +93,22 @@ export function AppShell() {
   const navItems = twoFactorBlocked
     ? []
     : [
+        ...(permissions.has('dashboard.mentor')
+          ? [
+              { to: '/today', label: t('care.nav.today') },
+              { to: '/caseload', label: t('care.nav.caseload') },
+            ]
+          : []),
+        ...(permissions.has('dashboard.supervisor') ? [{ to: '/team', label: t('care.nav.team') }] : []),
+        ...(permissions.has('dashboard.program') ? [{ to: '/compliance', label: t('care.nav.compliance') }] : []),
+        ...(permissions.has('match.write') ? [{ to: '/matches', label: t('care.nav.matches') }] : []),
+        ...(permissions.has('dashboard.mentor') ? [{ to: '/schedule', label: t('notes.nav.schedule') }] : []),
+        ...(permissions.has('note.review') ? [{ to: '/review', label: t('notes.nav.review') }] : []),
+        ...(permissions.has('supervision.write') ? [{ to: '/supervision', label: t('notes.nav.supervision') }] : []),
+        ...(permissions.has('referral.list') ? [{ to: '/referrals', label: t('intake.nav.referrals') }] : []),
         { to: '/youth', label: t('nav.youth') },
         { to: '/staff', label: t('nav.staff') },
+        ...(permissions.has('rule_set.read') ? [{ to: '/programs', label: t('intake.nav.programs') }] : []),
         ...(permissions.has('member.list') ? [{ to: '/members', label: t('nav.members') }] : []),
         ...(permissions.has('audit.read') ? [{ to: '/audit', label: t('nav.audit') }] : []),
       ];

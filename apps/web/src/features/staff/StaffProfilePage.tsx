@@ -13,6 +13,7 @@ import { formatDate, formatList, formatNumber } from '../../format.ts';
 import { usePermissions } from '../../session.tsx';
 import { staffKeys, useStaff } from './queries.ts';
 import { useRoleLabel } from './roles.ts';
+import { ClearanceSection } from '../intake/ClearanceSection.tsx';
 
 type Degree = (typeof DEGREE_LEVELS)[number];
 type Values = {
@@ -164,6 +165,7 @@ export function StaffProfilePage() {
           </dl>
         )}
       </section>
+      <ClearanceSection userId={s.userId} isMentor={s.roles.includes('mentor')} />
     </>
   );
 }

@@ -9,6 +9,9 @@ import { Loading, QueryError, StatusMessage } from '../../components/feedback.ts
 import { usePageTitle } from '../../components/page.tsx';
 import { formatDate, formatList, todayIso } from '../../format.ts';
 import { usePermissions } from '../../session.tsx';
+import { CareSections } from '../care/CareSections.tsx';
+import { IntakeSections } from '../intake/IntakeSections.tsx';
+import { YouthSessionsSection } from '../notes/YouthSessionsSection.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { EmergencyContactsSection } from './EmergencyContactsSection.tsx';
 import { GuardiansSection } from './GuardiansSection.tsx';
@@ -79,6 +82,9 @@ export function YouthProfilePage() {
       <DetailsSection youth={y} programs={programs.data ?? []} canEdit={can('youth.update')} />
       <GuardiansSection youthId={y.id} canEdit={can('guardian.write')} />
       <EmergencyContactsSection youthId={y.id} canEdit={can('emergency_contact.write')} />
+      <IntakeSections youth={y} />
+      <CareSections youth={y} />
+      <YouthSessionsSection youthId={y.id} />
       <RecordActions youth={y} />
       {can('youth.access_log') || can('audit.read') ? <AccessLogPanel youthId={y.id} /> : null}
     </>

@@ -1,0 +1,21 @@
+/** The routes of the notes area, walked by notes-matrix.test.ts (the access matrix checks every route is covered). */
+export const NOTES_ROUTES: string[] = [
+  'POST /api/v1/youth/:id/contacts',
+  'GET /api/v1/contacts',
+  'GET /api/v1/contacts/:contactId',
+  'PATCH /api/v1/contacts/:contactId',
+  'POST /api/v1/contacts/:contactId/cancel',
+  'POST /api/v1/contacts/:contactId/no-show',
+  'POST /api/v1/contacts/:contactId/sign',
+  'POST /api/v1/contacts/:contactId/addenda',
+  'GET /api/v1/review-queue',
+  'POST /api/v1/contacts/:contactId/review',
+  'GET /api/v1/supervision-assignments',
+  'PUT /api/v1/supervision-assignments/:mentorUserId/review-mode',
+  'GET /api/v1/supervision-sessions',
+  'POST /api/v1/supervision-sessions',
+  'PATCH /api/v1/supervision-sessions/:sessionId',
+  'POST /api/v1/supervision-sessions/:sessionId/sign',
+  'GET /api/v1/supervision/compliance',
+  'GET /api/v1/skills',
+];
