@@ -56,7 +56,8 @@ const addYouth = async (
         organizationId: w.orgA.id,
         mentorUserId: opts.mentorUserId,
         youthId: y!.id,
-        startedAt: new Date(Date.now() - (opts.matchDaysAgo ?? 0) * 86_400_000),
+        // Midday UTC of the organization's calendar day, so the day is the same in New York whatever the hour or DST.
+        startedAt: opts.matchDaysAgo ? new Date(`${daysAgo(opts.matchDaysAgo)}T12:00:00Z`) : new Date(),
       })
       .returning();
     matchId = m!.id;
