@@ -7,3 +7,4 @@ export * from './people.ts';
 export * from './roles.ts';
 export * from './workflow/index.ts';
 export * from './measures/index.ts';
+export * from './safety/index.ts';

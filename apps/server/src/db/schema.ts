@@ -67,6 +67,8 @@ export const organization = pgTable('organization', {
   timeZone: text('time_zone').default('America/New_York').notNull(),
   /** Roles whose members must use two-factor in this organization. */
   twoFactorRoles: roleEnum('two_factor_roles').array().default(sql`'{}'::role[]`).notNull(),
+  /** An unacknowledged acute safety alert escalates after this many minutes, and again each time it passes. */
+  acuteEscalationMinutes: integer('acute_escalation_minutes').default(15).notNull(),
   createdAt: createdAt(),
 });
 
@@ -80,6 +82,13 @@ export const program = pgTable(
     name: text('name').notNull(),
     kind: programKindEnum('kind').notNull(),
     active: boolean('active').default(true).notNull(),
+    /** The local mobile crisis (MCI/CBHC) line shown in the crisis panel. */
+    mobileCrisisPhone: text('mobile_crisis_phone'),
+    /** Weekly check-in domains (R-3.1); the defaults unless the program sets its own. */
+    checkInDomains: text('check_in_domains')
+      .array()
+      .default(sql`'{mood,worries,school,friends_family,sleep,safety}'::text[]`)
+      .notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('program_org_idx').on(t.organizationId)],
@@ -129,6 +138,8 @@ export const staffProfile = pgTable(
     licenceNumber: text('licence_number'),
     licenceState: text('licence_state'),
     licenceExpiresOn: date('licence_expires_on', { mode: 'string' }),
+    /** Designated mandated reporter (R-5.14). */
+    mandatedReporter: boolean('mandated_reporter').default(false).notNull(),
     version: version(),
     updatedAt: updatedAt(),
   },
@@ -192,6 +203,8 @@ export const youth = pgTable(
     phone: text('phone'),
     address: text('address'),
     status: youthStatusEnum('status').default('active').notNull(),
+    /** The youth's privacy setting: guardians see the youth's own questionnaire answers only when this is on. */
+    shareAnswersWithGuardian: boolean('share_answers_with_guardian').default(false).notNull(),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
@@ -236,6 +249,8 @@ export const mentorAssignment = pgTable(
     closureReasons: text('closure_reasons').array().default(sql`'{}'::text[]`).notNull(),
     closureChecklist: text('closure_checklist').array().default(sql`'{}'::text[]`).notNull(),
     closureNote: text('closure_note'),
+    /** Set while a youth's flag of this mentor awaits review: the mentor cannot reach the youth (R-3.9). */
+    contactSuspendedAt: timestamp('contact_suspended_at', { withTimezone: true }),
     version: version(),
     startedAt: createdAt(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -849,3 +864,5 @@ export const hubContact = pgTable(
   },
   (t) => [index('hub_contact_youth_idx').on(t.youthId, t.contactOn)],
 );
+
+export * from './schema-measures.ts';
