@@ -22,6 +22,11 @@ export type RaiseAlertInput = {
   /** The signed-in user whose action raised it; null for a self-report link or kiosk answer. */
   raisedBy: string | null;
   now: Date;
+  /**
+   * 'care_team' (default): the youth's mentor and their supervisor (acute: also program managers).
+   * 'managers': program managers only — a youth's flag of their mentor must not go to that mentor.
+   */
+  audience?: 'care_team' | 'managers';
 };
 
 const CHANNELS: TNotificationChannel[] = ['in_app', 'email', 'sms'];
@@ -32,6 +37,7 @@ export const alertRecipients = async (
   target: { organizationId: string; programId: string; youthId: string },
   level: number,
   severity: TAlertSeverity,
+  audience: 'care_team' | 'managers' = 'care_team',
 ): Promise<string[]> => {
   const ids = new Set<string>();
   const managers = async () => {
@@ -54,7 +60,9 @@ export const alertRecipients = async (
       .where(and(eq(membership.organizationId, target.organizationId), eq(membership.role, 'org_admin')));
     return rows.map((r) => r.userId);
   };
-  if (level === 0) {
+  if (level === 0 && audience === 'managers') {
+    for (const id of await managers()) ids.add(id);
+  } else if (level === 0) {
     const mentors = await tx
       .select({ userId: mentorAssignment.mentorUserId })
       .from(mentorAssignment)
@@ -141,7 +149,7 @@ export const raiseAlert = async (tx: Tx, origin: AuditOrigin, input: RaiseAlertI
       escalateAt,
     })
     .returning({ id: safetyAlert.id });
-  const recipients = await alertRecipients(tx, { ...target, youthId: input.youthId }, 0, input.severity);
+  const recipients = await alertRecipients(tx, { ...target, youthId: input.youthId }, 0, input.severity, input.audience);
   await queueAlertNotifications(tx, { id: alert!.id, organizationId: target.organizationId }, recipients, 0);
   await writeAudit(tx, { ...origin, organizationId: target.organizationId }, {
     action: 'safety_alert.raise',
