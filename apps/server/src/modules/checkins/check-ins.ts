@@ -127,7 +127,13 @@ export const listCheckIns = async (db: Db, actor: Actor, youthId: string): Promi
 /** Each youth within reach with their latest check-in and its trend (the mentor's caseload view). */
 export const latestCheckIns = async (db: Db, actor: Actor): Promise<TLatestCheckIn[]> => {
   const ys = await db
-    .select({ id: youth.id, firstName: youth.firstName, lastName: youth.lastName, preferredName: youth.preferredName, userId: youth.userId })
+    .select({
+      id: youth.id,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      preferredName: youth.preferredName,
+      userId: youth.userId,
+    })
     .from(youth)
     .where(and(youthScope(actor, 'check_in.read'), eq(youth.status, 'active')))
     .orderBy(asc(sql`lower(${youth.lastName})`), asc(sql`lower(${youth.firstName})`))

@@ -70,4 +70,3 @@ export const mentorFlagRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => reviewMentorFlag(db, actorOf(req), req.params.flagId, req.body),
   );
 };
-

@@ -225,4 +225,3 @@ export const updateProgramSafetySettings = async (
     });
     return toSettings(row!);
   });
-
