@@ -29,15 +29,19 @@ export const ZCheckInDomain = z
   .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use lower-case letters, digits and underscores (2–40)');
 export const ZCheckInRating = z.number().int().min(CHECK_IN_MIN).max(CHECK_IN_MAX);
 
-export const ZCreateCheckIn = z.object({
-  id: ZUuid.optional(),
-  /** Each of the program's domains rated 1 (going well) … 5 (very challenging); at least one. */
-  ratings: z
-    .record(ZCheckInDomain, ZCheckInRating)
-    .refine((r) => Object.keys(r).length > 0, 'Rate at least one area'),
-  needToTalk: z.boolean().default(false),
-  comment: optionalText(1000),
-});
+export const ZCreateCheckIn = z
+  .object({
+    id: ZUuid.optional(),
+    /** The program's domains rated 1 (going well) … 5 (very challenging); at least one, unless asking to talk. */
+    ratings: z.record(ZCheckInDomain, ZCheckInRating).default({}),
+    needToTalk: z.boolean().default(false),
+    comment: optionalText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.needToTalk && Object.keys(v.ratings).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['ratings'], message: 'Rate at least one area' });
+    }
+  });
 export type TCreateCheckIn = z.input<typeof ZCreateCheckIn>;
 
 export const ZTrendDirection = z.enum(['better', 'worse', 'same']);

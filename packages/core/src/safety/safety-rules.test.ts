@@ -45,8 +45,9 @@ describe('check-in alert rules (R-3.1, R-6.6)', () => {
     ]);
   });
 
-  it('a check-in needs at least one rating, each 1–5', () => {
+  it('a check-in needs at least one rating, each 1–5, unless the youth asks to talk', () => {
     expect(ZCreateCheckIn.safeParse({ ratings: {} }).success).toBe(false);
+    expect(ZCreateCheckIn.safeParse({ needToTalk: true }).success).toBe(true);
     expect(ZCreateCheckIn.safeParse({ ratings: { mood: 6 } }).success).toBe(false);
     expect(ZCreateCheckIn.safeParse({ ratings: { mood: 0 } }).success).toBe(false);
     expect(ZCreateCheckIn.parse({ ratings: { mood: 5 } })).toEqual({ ratings: { mood: 5 }, needToTalk: false });
