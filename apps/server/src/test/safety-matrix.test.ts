@@ -50,10 +50,9 @@ afterAll(async () => t?.close());
 
 const stateOf = async (youthId: string) => {
   const db = t.database.db;
-  const n = async (table: typeof checkIn | typeof safetyPlan | typeof mentorFlag, col: typeof checkIn.youthId) => {
-    const [r] = await db.select({ n: count() }).from(table).where(eq(col, youthId));
-    return r!.n;
-  };
+  const [c] = await db.select({ n: count() }).from(checkIn).where(eq(checkIn.youthId, youthId));
+  const [p] = await db.select({ n: count() }).from(safetyPlan).where(eq(safetyPlan.youthId, youthId));
+  const [f] = await db.select({ n: count() }).from(mentorFlag).where(eq(mentorFlag.youthId, youthId));
   const [reports] = await db
     .select({ n: count(), v: sql<number>`coalesce(sum(${mandatedReport.version}), 0)::int` })
     .from(mandatedReport)
@@ -67,9 +66,9 @@ const stateOf = async (youthId: string) => {
     .from(mentorAssignment)
     .where(and(eq(mentorAssignment.youthId, youthId), isNotNull(mentorAssignment.contactSuspendedAt)));
   return {
-    checkIns: await n(checkIn, checkIn.youthId),
-    plans: await n(safetyPlan, safetyPlan.youthId),
-    flags: await n(mentorFlag, mentorFlag.youthId),
+    checkIns: c!.n,
+    plans: p!.n,
+    flags: f!.n,
     reviewed: reviewed!.n,
     suspended: suspended!.n,
     reports,
