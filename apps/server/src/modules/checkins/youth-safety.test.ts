@@ -327,6 +327,12 @@ describe('flag my mentor (R-3.9)', () => {
     expect((await w.users.m1.get('/api/v1/check-ins/latest')).json()).toEqual([]);
     expect((await w.users.m1.get('/api/v1/dashboard/caseload')).json().items).toEqual([]);
     expect((await w.users.m1.post(`/api/v1/youth/${y1}/check-ins`, { ratings: { mood: 1 } })).statusCode).toBe(404);
+    // Nor can visits be scheduled with them, by them or by a manager.
+    const visit = { date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), startTime: '16:00', endTime: '17:00' };
+    expect((await w.users.m1.post(`/api/v1/youth/${y1}/contacts`, visit)).statusCode).toBe(404);
+    const scheduled = await w.users.pm.post(`/api/v1/youth/${y1}/contacts`, visit);
+    expect(scheduled.statusCode).toBe(400);
+    expect(scheduled.json().error.fields).toHaveProperty('mentorUserId');
     // The supervisor keeps the youth; the flag waits in the managers' list; a second flag is refused.
     expect((await w.users.s1.get(`/api/v1/youth/${y1}`)).statusCode).toBe(200);
     expect((await w.users.pm.get('/api/v1/mentor-flags')).json().map((f: { id: string }) => f.id)).toEqual([flag.id]);
