@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { careRoutes } from './care/routes.ts';
+import { measuresRoutes } from './measures/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { notesRoutes } from './notes/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -20,6 +21,7 @@ export const registerModules = async (app: FastifyInstance) => {
       await v1.register(careRoutes);
       await v1.register(notesRoutes);
       await v1.register(intakeRoutes);
+      await v1.register(measuresRoutes);
     },
     { prefix: '/api/v1' },
   );

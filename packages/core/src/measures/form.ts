@@ -44,7 +44,13 @@ export const formOfInstrument = (def: TInstrumentDefinition): TMeasureForm => {
     attribution: def.attribution,
     items: [...def.items]
       .sort((a, b) => a.order - b.order)
-      .map((i) => ({ id: i.id, text: i.text, options: i.options, ...(i.showWhen ? { showWhen: i.showWhen } : {}), critical: critical.has(i.id) })),
+      .map((i) => ({
+        id: i.id,
+        text: i.text,
+        options: i.options,
+        ...(i.showWhen ? { showWhen: i.showWhen } : {}),
+        critical: critical.has(i.id),
+      })),
   };
 };
 
