@@ -146,7 +146,10 @@ export const listAdministrations = async (db: Db, actor: Actor, youthId: string)
   const now = new Date();
   const out: TAdministration[] = [];
   for (const row of rows) {
-    const r = await resolveInstrument(db, actor.organizationId, row.a.instrumentId, { version: row.a.instrumentVersion, programId: y.programId });
+    const r = await resolveInstrument(db, actor.organizationId, row.a.instrumentId, {
+      version: row.a.instrumentVersion,
+      programId: y.programId,
+    });
     out.push(toAdministration(row.a, r, row.name, now));
   }
   await auditRead(db, actor, {
@@ -303,7 +306,10 @@ export const redeemKioskCode = async (db: Db, code: string, kioskSecret: string,
     const status = statusOf(row, new Date());
     if (status !== 'open') throw gone(status);
     const token = newToken();
-    await tx.update(measureAdministration).set({ tokenHash: hashToken(token), kioskCodeHash: null }).where(eq(measureAdministration.id, row.id));
+    await tx
+      .update(measureAdministration)
+      .set({ tokenHash: hashToken(token), kioskCodeHash: null })
+      .where(eq(measureAdministration.id, row.id));
     await writeAudit(tx, publicOrigin(row, origin), {
       action: 'kiosk.code_redeemed',
       resourceType: 'measure_administration',

@@ -233,7 +233,10 @@ describe('self-report links', () => {
 
   it('answers 410 once expired or cancelled, 404 for an unknown token', async () => {
     const expired = await createLink();
-    await t.database.db.update(measureAdministration).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(measureAdministration.id, expired.id));
+    await t.database.db
+      .update(measureAdministration)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(measureAdministration.id, expired.id));
     const e = await publicGet(`/api/v1/self-report/${expired.token}`);
     expect([e.statusCode, e.json().error.code]).toEqual([410, 'LINK_EXPIRED']);
 

@@ -179,7 +179,8 @@ const instrumentsFor = async (db: Db | Tx, rows: ResponseRow[]) => {
   const cache = new Map<string, ResolvedInstrument>();
   for (const row of rows) {
     const key = `${row.instrumentId}@${row.instrumentVersion}`;
-    if (!cache.has(key)) cache.set(key, await resolveInstrument(db, row.organizationId, row.instrumentId, { version: row.instrumentVersion }));
+    if (cache.has(key)) continue;
+    cache.set(key, await resolveInstrument(db, row.organizationId, row.instrumentId, { version: row.instrumentVersion }));
   }
   return (row: ResponseRow) => cache.get(`${row.instrumentId}@${row.instrumentVersion}`)!;
 };

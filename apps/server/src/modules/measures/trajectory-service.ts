@@ -41,7 +41,14 @@ export const trajectory = async (db: Db, actor: Actor, youthId: string, q: Query
       const bandId = q.score === 'total' ? row.bandId : (row.subscales[q.score]?.bandId ?? null);
       return score == null
         ? null
-        : { responseId: row.id, administeredOn: row.administeredOn, score, band: bandById(r, bandId, q.score), respondent: row.respondent, mode: row.mode };
+        : {
+            responseId: row.id,
+            administeredOn: row.administeredOn,
+            score,
+            band: bandById(r, bandId, q.score),
+            respondent: row.respondent,
+            mode: row.mode,
+          };
     })
     .filter((p) => p != null);
 
