@@ -68,6 +68,19 @@ export const router = createBrowserRouter([
     lazy: () => import('./features/auth/InvitePage.tsx').then((m) => ({ Component: m.InvitePage })),
     hydrateFallbackElement: <StartingUp />,
   },
+  // Self-report without an account: outside the signed-in shell.
+  {
+    path: '/r/:token',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./features/measures/SelfReportPage.tsx').then((m) => ({ Component: m.SelfReportPage })),
+    hydrateFallbackElement: <StartingUp />,
+  },
+  {
+    path: '/kiosk',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./features/measures/KioskPage.tsx').then((m) => ({ Component: m.KioskPage })),
+    hydrateFallbackElement: <StartingUp />,
+  },
   {
     element: <AppShell />,
     errorElement: <ErrorPage />,
@@ -138,6 +151,10 @@ export const router = createBrowserRouter([
             path: 'programs/:programId',
             lazy: () =>
               import('./features/intake/ProgramSettingsPage.tsx').then((m) => ({ Component: m.ProgramSettingsPage })),
+          },
+          {
+            path: 'measures/overdue',
+            lazy: () => import('./features/measures/OverduePage.tsx').then((m) => ({ Component: m.OverduePage })),
           },
           { path: 'youth', element: <YouthListPage /> },
           {

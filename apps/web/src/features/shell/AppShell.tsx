@@ -106,6 +106,7 @@ export function AppShell() {
         ...(permissions.has('note.review') ? [{ to: '/review', label: t('notes.nav.review') }] : []),
         ...(permissions.has('supervision.write') ? [{ to: '/supervision', label: t('notes.nav.supervision') }] : []),
         ...(permissions.has('referral.list') ? [{ to: '/referrals', label: t('intake.nav.referrals') }] : []),
+        ...(permissions.has('measure.overdue') ? [{ to: '/measures/overdue', label: t('measures.nav.overdue') }] : []),
         { to: '/youth', label: t('nav.youth') },
         { to: '/staff', label: t('nav.staff') },
         ...(permissions.has('rule_set.read') ? [{ to: '/programs', label: t('intake.nav.programs') }] : []),

@@ -11,6 +11,7 @@ import { formatDate, formatList, todayIso } from '../../format.ts';
 import { usePermissions } from '../../session.tsx';
 import { CareSections } from '../care/CareSections.tsx';
 import { IntakeSections } from '../intake/IntakeSections.tsx';
+import { MeasuresSection } from '../measures/MeasuresSection.tsx';
 import { YouthSessionsSection } from '../notes/YouthSessionsSection.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { EmergencyContactsSection } from './EmergencyContactsSection.tsx';
@@ -84,6 +85,7 @@ export function YouthProfilePage() {
       <EmergencyContactsSection youthId={y.id} canEdit={can('emergency_contact.write')} />
       <IntakeSections youth={y} />
       <CareSections youth={y} />
+      {can('measure.read') ? <MeasuresSection youth={y} /> : null}
       <YouthSessionsSection youthId={y.id} />
       <RecordActions youth={y} />
       {can('youth.access_log') || can('audit.read') ? <AccessLogPanel youthId={y.id} /> : null}
