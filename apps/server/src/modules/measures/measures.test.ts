@@ -2,7 +2,7 @@ import { findEmbeddedInstrument } from '@mentorbridge/core';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureAdministration, measureResponse, safetyAlert } from '../../db/schema-measures.ts';
-import { auditEvent, goal, goalProgress, outboxMessage, youth } from '../../db/schema.ts';
+import { auditEvent, episode, goal, goalProgress, outboxMessage, youth } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildWorld, type World } from '../../test/world.ts';
 import { daysAgo, insertEpisode, insertRuleSet, orgToday } from '../care/care-fixtures.ts';
@@ -366,7 +366,7 @@ describe('change over time', () => {
   it('GAS T-score over the goals with GAS levels, ρ = 0.3', async () => {
     const db = t.database.db;
     const y2 = w.youth.y2.id;
-    const [e] = await db.execute<{ id: string }>(sql`select id from episode where youth_id = ${y2}`).then((r) => ('rows' in r ? r.rows : r) as { id: string }[]);
+    const [e] = await db.select({ id: episode.id }).from(episode).where(eq(episode.youthId, y2));
     const levels = { '-2': 'a', '-1': 'b', 0: 'c', 1: 'd', 2: 'e' };
     const goals = await db
       .insert(goal)
