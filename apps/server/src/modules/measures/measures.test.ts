@@ -389,3 +389,15 @@ describe('change over time', () => {
     expect(y!.s).toBe(false);
   });
 });
+
+describe('logs', () => {
+  it('never hold a self-report link token', async () => {
+    const link = (
+      await w.users.m1.post(`/api/v1/youth/${y1()}/administrations`, { instrumentId: 'phq9_teen', respondent: 'youth', mode: 'link', expiresInHours: 1 })
+    ).json();
+    await publicGet(`/api/v1/self-report/${link.token}`);
+    const logged = t.logs.join('\n');
+    expect(logged).toContain('/api/v1/self-report/[token]');
+    expect(logged).not.toContain(link.token);
+  });
+});
