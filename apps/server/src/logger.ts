@@ -24,7 +24,7 @@ export const loggerOptions = (level: string): LoggerOptions => ({
     censor: '[redacted]',
   },
   serializers: {
-    req: (req: FastifyRequest) => ({ method: req.method, url: pathOnly(req.url), id: req.id }),
+    req: (req: FastifyRequest) => ({ method: req.method, url: redactTokens(pathOnly(req.url)), id: req.id }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
 });
@@ -33,3 +33,6 @@ export const pathOnly = (url: string): string => {
   const q = url.indexOf('?');
   return q === -1 ? url : url.slice(0, q);
 };
+
+/** Self-report link tokens open a youth's questionnaire without an account: they never reach the logs. */
+export const redactTokens = (path: string): string => path.replace(/\/(self-report|r)\/[^/]+/, '/$1/[token]');

@@ -68,6 +68,19 @@ export const router = createBrowserRouter([
     lazy: () => import('./features/auth/InvitePage.tsx').then((m) => ({ Component: m.InvitePage })),
     hydrateFallbackElement: <StartingUp />,
   },
+  // Self-report without an account: outside the signed-in shell.
+  {
+    path: '/r/:token',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./features/measures/SelfReportPage.tsx').then((m) => ({ Component: m.SelfReportPage })),
+    hydrateFallbackElement: <StartingUp />,
+  },
+  {
+    path: '/kiosk',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./features/measures/KioskPage.tsx').then((m) => ({ Component: m.KioskPage })),
+    hydrateFallbackElement: <StartingUp />,
+  },
   {
     element: <AppShell />,
     errorElement: <ErrorPage />,
@@ -160,6 +173,10 @@ export const router = createBrowserRouter([
           {
             path: 'mentor-flags',
             lazy: () => import('./features/safety/MentorFlagsPage.tsx').then((m) => ({ Component: m.MentorFlagsPage })),
+          },
+          {
+            path: 'measures/overdue',
+            lazy: () => import('./features/measures/OverduePage.tsx').then((m) => ({ Component: m.OverduePage })),
           },
           { path: 'youth', element: <YouthListPage /> },
           {

@@ -8,7 +8,9 @@ import { router } from './App.tsx';
 import { type ApiError, isApiError, onApiError } from './api.ts';
 import { markSignedIn, OrganizationProvider, wasSignedIn } from './session.tsx';
 
-const PUBLIC_PATHS = ['/sign-in', '/invite'];
+const PUBLIC_PATHS = ['/sign-in', '/invite', '/kiosk'];
+/** Self-report links (/r/<token>) are answered without an account. */
+const isPublicPath = (pathname: string) => PUBLIC_PATHS.includes(pathname) || pathname.startsWith('/r/');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -26,7 +28,7 @@ const queryClient = new QueryClient({
 
 const handleSessionError = (error: ApiError) => {
   const { pathname, search } = router.state.location;
-  if (PUBLIC_PATHS.includes(pathname)) return;
+  if (isPublicPath(pathname)) return;
   if (error.code === 'UNAUTHENTICATED') {
     const expired = wasSignedIn();
     markSignedIn(false);

@@ -142,6 +142,18 @@ export const POLICY = {
   'mentor_flag.create': { youth: 'self' },
   'mentor_flag.read': PROGRAM_MANAGERS,
   'mentor_flag.review': PROGRAM_MANAGERS,
+  // Measurement-based care (issue 5): instruments, program surveys, questionnaire responses, self-report invitations.
+  'instrument.read': ALL_STAFF,
+  'program_survey.write': PROGRAM_MANAGERS,
+  /** Scores and answers; a guardian's reading is narrowed further by the youth's privacy setting. */
+  'measure.read': { ...CASE_TEAM, guardian: 'own_child', youth: 'self' },
+  /** The youth's own (confidential) answers, whatever the privacy setting. */
+  'measure.read_confidential': { ...CASE_TEAM, youth: 'self' },
+  /** Administer during a visit, enter a licensed form's scores, create self-report links and kiosk codes. */
+  'measure.write': CASE_STAFF,
+  /** Whether the youth's own answers are shared with their guardians: the youth's choice, or staff recording it. */
+  'measure.privacy': { ...YOUTH_EDITORS, mentor: 'caseload', youth: 'self' },
+  'measure.overdue': CASE_STAFF,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { careRoutes } from './care/routes.ts';
+import { measuresRoutes } from './measures/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { notesRoutes } from './notes/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -28,6 +29,7 @@ export const registerModules = async (app: FastifyInstance) => {
       await v1.register(safetyPlanRoutes);
       await v1.register(mandatedReportRoutes);
       await v1.register(mentorFlagRoutes);
+      await v1.register(measuresRoutes);
     },
     { prefix: '/api/v1' },
   );

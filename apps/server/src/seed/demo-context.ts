@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { demoCare } from './demo-care.ts';
 import { demoIntake } from './demo-intake.ts';
+import { demoMeasures } from './demo-measures.ts';
 import { demoNotes } from './demo-notes.ts';
 import { demoSafety } from './demo-safety.ts';
 
@@ -17,4 +18,4 @@ export type DemoContext = {
 export type DemoStep = (tx: Tx, ctx: DemoContext) => Promise<void>;
 
 /** Run in order inside the seeding transaction. */
-export const DEMO_WORKFLOW_STEPS: DemoStep[] = [demoIntake, demoCare, demoNotes, demoSafety];
+export const DEMO_WORKFLOW_STEPS: DemoStep[] = [demoIntake, demoCare, demoNotes, demoMeasures, demoSafety];

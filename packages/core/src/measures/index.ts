@@ -16,3 +16,6 @@ export * from './reliable-change.ts';
 export * from './score-instrument.ts';
 export * from './smfq.ts';
 export * from './who5.ts';
+export * from './api-measures.ts';
+export * from './form.ts';
+export * from './schedule.ts';

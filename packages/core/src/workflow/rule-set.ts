@@ -8,6 +8,11 @@ export const ZMeasurementSchedule = z.object({
   baseline: z.boolean(),
   everyWeeks: z.number().int().min(1).max(52).nullable(),
   atDischarge: z.boolean(),
+  /** Instruments due at each point; rule sets stored before this field existed get the default. */
+  instruments: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
+    .max(10)
+    .default(['phq9_teen', 'psc17']),
 });
 
 /**
@@ -57,7 +62,7 @@ export const RULE_SET_PRESETS = {
       unitMinutes: 15,
       partialUnitFromMinutes: 8,
       maxUnitsPerDay: 16,
-      measurementSchedule: { baseline: true, everyWeeks: 12, atDischarge: true },
+      measurementSchedule: { baseline: true, everyWeeks: 12, atDischarge: true, instruments: ['phq9_teen', 'psc17'] },
       matchSupportIntervalDays: 30,
     },
   },
@@ -77,7 +82,7 @@ export const RULE_SET_PRESETS = {
       unitMinutes: 15,
       partialUnitFromMinutes: 8,
       maxUnitsPerDay: null,
-      measurementSchedule: { baseline: true, everyWeeks: 12, atDischarge: true },
+      measurementSchedule: { baseline: true, everyWeeks: 12, atDischarge: true, instruments: ['phq9_teen', 'psc17'] },
       matchSupportIntervalDays: 30,
     },
   },

@@ -114,6 +114,7 @@ export function AppShell() {
         ...(permissions.has('mandated_report.list')
           ? [{ to: '/mandated-reports', label: t('safety.nav.reports') }]
           : []),
+        ...(permissions.has('measure.overdue') ? [{ to: '/measures/overdue', label: t('measures.nav.overdue') }] : []),
         { to: '/youth', label: t('nav.youth') },
         { to: '/staff', label: t('nav.staff') },
         ...(permissions.has('rule_set.read') ? [{ to: '/programs', label: t('intake.nav.programs') }] : []),

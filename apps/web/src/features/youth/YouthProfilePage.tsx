@@ -13,6 +13,7 @@ import { CrisisPanel } from '../../components/CrisisPanel.tsx';
 import { CareSections } from '../care/CareSections.tsx';
 import { SafetySections } from '../safety/SafetySections.tsx';
 import { IntakeSections } from '../intake/IntakeSections.tsx';
+import { MeasuresSection } from '../measures/MeasuresSection.tsx';
 import { YouthSessionsSection } from '../notes/YouthSessionsSection.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { EmergencyContactsSection } from './EmergencyContactsSection.tsx';
@@ -88,6 +89,7 @@ export function YouthProfilePage() {
       <IntakeSections youth={y} />
       <CareSections youth={y} />
       <SafetySections youth={y} />
+      {can('measure.read') ? <MeasuresSection youth={y} /> : null}
       <YouthSessionsSection youthId={y.id} />
       <RecordActions youth={y} />
       {can('youth.access_log') || can('audit.read') ? <AccessLogPanel youthId={y.id} /> : null}
