@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { careRoutes } from './care/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { notesRoutes } from './notes/routes.ts';
+import { alertRoutes } from './safety/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { healthRoutes, systemRoutes } from './system/routes.ts';
@@ -20,6 +21,7 @@ export const registerModules = async (app: FastifyInstance) => {
       await v1.register(careRoutes);
       await v1.register(notesRoutes);
       await v1.register(intakeRoutes);
+      await v1.register(alertRoutes);
     },
     { prefix: '/api/v1' },
   );

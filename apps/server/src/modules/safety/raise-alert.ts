@@ -118,8 +118,9 @@ export const queueAlertNotifications = async (
 
 /**
  * Raises a safety alert in the caller's transaction — the same one that saves the answer, check-in, note or flag
- * that raised it — so if that is saved, the alert and its pending notices exist. Call `jobs.kick()` after commit
- * to deliver at once; the delivery sweep finds anything a crash left pending.
+ * that raised it — so if that is saved, the alert and its pending notices exist. Call
+ * `app.deps.jobs.kick(ALERT_DELIVERY_TASK)` after commit to deliver at once; the delivery sweep every few seconds
+ * finds anything a crash left pending. Pass `now` from `app.deps.clock`.
  */
 export const raiseAlert = async (tx: Tx, origin: AuditOrigin, input: RaiseAlertInput): Promise<{ id: string }> => {
   const [target] = await tx
@@ -149,7 +150,10 @@ export const raiseAlert = async (tx: Tx, origin: AuditOrigin, input: RaiseAlertI
       escalateAt,
     })
     .returning({ id: safetyAlert.id });
-  const recipients = await alertRecipients(tx, { ...target, youthId: input.youthId }, 0, input.severity, input.audience);
+  const chain = await alertRecipients(tx, { ...target, youthId: input.youthId }, 0, input.severity, input.audience);
+  // Whoever raised it already knows; the others are told (unless nobody else is left to tell).
+  const others = chain.filter((id) => id !== input.raisedBy);
+  const recipients = others.length > 0 ? others : chain;
   await queueAlertNotifications(tx, { id: alert!.id, organizationId: target.organizationId }, recipients, 0);
   await writeAudit(tx, { ...origin, organizationId: target.organizationId }, {
     action: 'safety_alert.raise',
