@@ -184,6 +184,8 @@ export const ZStaffProfile = z.object({
   licenceExpiresOn: z.string().nullable(),
   /** True when the staff member holds a licence whose expiry date has passed. */
   licenceExpired: z.boolean(),
+  /** Mobile number for safety-alert text messages. */
+  phone: z.string().nullable(),
   version: z.number().int(),
 });
 export type TStaffProfile = z.infer<typeof ZStaffProfile>;
@@ -201,5 +203,12 @@ export const ZUpdateStaffProfile = z.object({
     .nullable()
     .optional(),
   licenceExpiresOn: ZIsoDate.nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[0-9 ().-]{7,25})?$/, 'Use digits, spaces, + ( ) . or -')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
   version: z.number().int().min(1),
 });

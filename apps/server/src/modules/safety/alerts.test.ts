@@ -1,7 +1,7 @@
 import type { TAlertSeverity, TAlertSource } from '@mentorbridge/core';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertNotification, auditEvent, outboxMessage, safetyAlert, staffProfile } from '../../db/schema.ts';
+import { alertNotification, auditEvent, outboxMessage, safetyAlert } from '../../db/schema.ts';
 import { manualClock } from '../../jobs/clock.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildWorld, type World } from '../../test/world.ts';
@@ -131,10 +131,19 @@ describe('escalation (controllable clock)', () => {
 
 describe('delivery', () => {
   it('the pg-boss job delivers every pending notice once: in-app at once, email and SMS to the outbox, no phone → skipped', async () => {
-    await t.database.db
-      .update(staffProfile)
-      .set({ phone: '+1 617 555 0142' })
-      .where(and(eq(staffProfile.organizationId, w.orgA.id), eq(staffProfile.userId, w.users.s1.userId)));
+    // The phone is edited on the staff profile.
+    const profile = (await w.users.admin.get(`/api/v1/staff/${w.users.s1.userId}`)).json();
+    expect(profile.phone).toBeNull();
+    const badPhone = await w.users.admin.patch(`/api/v1/staff/${w.users.s1.userId}`, {
+      version: profile.version,
+      phone: 'call me maybe',
+    });
+    expect(badPhone.json().error.fields).toHaveProperty('phone');
+    const withPhone = await w.users.admin.patch(`/api/v1/staff/${w.users.s1.userId}`, {
+      version: profile.version,
+      phone: '+1 617 555 0142',
+    });
+    expect(withPhone.json()).toMatchObject({ phone: '+1 617 555 0142' });
     const { id } = await raise(w.youth.y1.id, 'acute');
     await t.app.deps.jobs.start();
     try {

@@ -25,6 +25,7 @@ type Values = {
   licenceNumber: string;
   licenceState: string;
   licenceExpiresOn: string;
+  phone: string;
 };
 
 const toValues = (s: TStaffProfile): Values => ({
@@ -36,6 +37,7 @@ const toValues = (s: TStaffProfile): Values => ({
   licenceNumber: s.licenceNumber ?? '',
   licenceState: s.licenceState ?? '',
   licenceExpiresOn: s.licenceExpiresOn ?? '',
+  phone: s.phone ?? '',
 });
 
 const toBody = (v: Values, version: number) => ({
@@ -50,6 +52,7 @@ const toBody = (v: Values, version: number) => ({
   licenceNumber: v.licenceNumber.trim() || null,
   licenceState: v.licenceState.trim().toUpperCase() || null,
   licenceExpiresOn: v.licenceExpiresOn || null,
+  phone: v.phone.trim() || null,
   version,
 });
 
@@ -83,6 +86,7 @@ export function StaffProfilePage() {
     [t('staff.fields.email'), s.email],
     [t('staff.fields.roles'), formatList(s.roles.map(roleLabel))],
     [t('staff.fields.title'), s.title ?? ''],
+    [t('staff.fields.phone'), s.phone ?? ''],
     [t('staff.fields.languages'), formatList(s.languages)],
     [t('staff.fields.degreeLevel'), s.degreeLevel ? t(`staff.degrees.${s.degreeLevel}`) : ''],
     [
@@ -212,6 +216,7 @@ function StaffForm({ staff, onDone, onCancel }: { staff: TStaffProfile; onDone: 
     licenceNumber: t('staff.fields.licenceNumber'),
     licenceState: t('staff.fields.licenceState'),
     licenceExpiresOn: t('staff.fields.licenceExpiresOn'),
+    phone: t('staff.fields.phone'),
   };
 
   return (
@@ -319,6 +324,17 @@ function StaffForm({ staff, onDone, onCancel }: { staff: TStaffProfile; onDone: 
           />
         </div>
       </fieldset>
+      <TextField
+        id={`${p}-phone`}
+        type="tel"
+        label={labels.phone}
+        hint={t('staff.phoneHint')}
+        value={values.phone}
+        onChange={(v) => set('phone', v)}
+        autoComplete="tel"
+        maxLength={25}
+        error={errors.phone}
+      />
       <div className="actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('common.saveChanges')}
