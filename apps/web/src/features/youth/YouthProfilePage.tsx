@@ -9,6 +9,7 @@ import { Loading, QueryError, StatusMessage } from '../../components/feedback.ts
 import { usePageTitle } from '../../components/page.tsx';
 import { formatDate, formatList, todayIso } from '../../format.ts';
 import { usePermissions } from '../../session.tsx';
+import { YouthAlertsSection } from '../alerts/YouthAlertsSection.tsx';
 import { CareSections } from '../care/CareSections.tsx';
 import { IntakeSections } from '../intake/IntakeSections.tsx';
 import { YouthSessionsSection } from '../notes/YouthSessionsSection.tsx';
@@ -78,6 +79,8 @@ export function YouthProfilePage() {
         </p>
       </div>
       {created ? <StatusMessage>{t('youth.createdMessage')}</StatusMessage> : null}
+
+      <YouthAlertsSection youthId={y.id} />
 
       <DetailsSection youth={y} programs={programs.data ?? []} canEdit={can('youth.update')} />
       <GuardiansSection youthId={y.id} canEdit={can('guardian.write')} />

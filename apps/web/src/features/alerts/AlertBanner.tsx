@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useAlertIndicator } from './queries.ts';
+
+/**
+ * The shell's alert indicator: while any acute alert within reach is unacknowledged, a banner on every screen links
+ * to it (polled every few seconds, so a new one shows up wherever the user is).
+ */
+export function AlertBanner() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const indicator = useAlertIndicator();
+  const acute = indicator.data?.open.acute ?? 0;
+  if (acute === 0) return null;
+  const first = indicator.data?.items[0];
+  const target = acute === 1 && first ? `/alerts/${first.id}` : '/alerts?status=open';
+  if (location.pathname === target) return null;
+  return (
+    <div className="alert alert-error alert-banner" role="alert">
+      <p className="alert-title">{t('alerts.banner.title', { count: acute })}</p>
+      <p>
+        <Link to={target}>{acute === 1 ? t('alerts.banner.openOne') : t('alerts.banner.openAll')}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** The count beside "Alerts" in the navigation: unacknowledged alerts of any severity. */
+export function useOpenAlertCount(): number {
+  const indicator = useAlertIndicator();
+  return (indicator.data?.open.acute ?? 0) + (indicator.data?.open.nonAcute ?? 0);
+}

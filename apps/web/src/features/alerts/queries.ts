@@ -1,0 +1,75 @@
+import type { TAlertDetail, TAlertPage, TAlertSettings, TNotificationPage } from '@mentorbridge/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { v1 } from '../../api.ts';
+import { usePermissions } from '../../session.tsx';
+
+export type AlertFilters = { status?: string; severity?: string; page?: number; pageSize?: number };
+
+export const alertKeys = {
+  all: ['alerts'] as const,
+  list: (f: AlertFilters) => ['alerts', 'list', f] as const,
+  youth: (youthId: string, f: AlertFilters) => ['alerts', 'youth', youthId, f] as const,
+  one: (id: string) => ['alerts', 'one', id] as const,
+  indicator: ['alerts', 'indicator'] as const,
+  notifications: ['alerts', 'notifications'] as const,
+  settings: ['alerts', 'settings'] as const,
+};
+
+/** How often open alerts are asked for: a supervisor elsewhere must see a new acute alert within seconds. */
+export const ALERT_POLL_MS = 5_000;
+
+export const useAlerts = (filters: AlertFilters) =>
+  useQuery({
+    queryKey: alertKeys.list(filters),
+    queryFn: ({ signal }) => v1<TAlertPage>('/alerts', { query: filters, signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: ALERT_POLL_MS,
+  });
+
+export const useYouthAlerts = (youthId: string, filters: AlertFilters, enabled: boolean) =>
+  useQuery({
+    queryKey: alertKeys.youth(youthId, filters),
+    queryFn: ({ signal }) => v1<TAlertPage>(`/youth/${youthId}/alerts`, { query: filters, signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: ALERT_POLL_MS,
+    enabled,
+  });
+
+export const useAlert = (id: string) =>
+  useQuery({
+    queryKey: alertKeys.one(id),
+    queryFn: ({ signal }) => v1<TAlertDetail>(`/alerts/${id}`, { signal }),
+    refetchOnMount: 'always',
+    // Others act on the same alert (acknowledge, escalation): keep the page current.
+    refetchInterval: ALERT_POLL_MS * 2,
+  });
+
+/** The app shell's indicator: open alerts within reach, polled while the app is open. */
+export const useAlertIndicator = () => {
+  const { can } = usePermissions();
+  return useQuery({
+    queryKey: alertKeys.indicator,
+    queryFn: ({ signal }) =>
+      v1<TAlertPage>('/alerts', { query: { status: 'open', severity: 'acute', pageSize: 3 }, signal }),
+    refetchInterval: ALERT_POLL_MS,
+    refetchIntervalInBackground: true,
+    enabled: can('alert.read'),
+  });
+};
+
+export const useUnreadNotifications = () => {
+  const { can } = usePermissions();
+  return useQuery({
+    queryKey: alertKeys.notifications,
+    queryFn: ({ signal }) => v1<TNotificationPage>('/me/notifications', { query: { unread: true, pageSize: 20 }, signal }),
+    refetchInterval: ALERT_POLL_MS * 2,
+    enabled: can('notification.read'),
+  });
+};
+
+export const useAlertSettings = (enabled: boolean) =>
+  useQuery({
+    queryKey: alertKeys.settings,
+    queryFn: ({ signal }) => v1<TAlertSettings>('/organization/alert-settings', { signal }),
+    enabled,
+  });
