@@ -80,7 +80,7 @@ const startServer = async (port: number) => {
   proc.stderr?.on('data', keep);
   child = proc;
   const base = `http://127.0.0.1:${port}`;
-  await eventually('server start', 90_000, async () => {
+  await eventually('server start', 150_000, async () => {
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${log}`);
     const res = await fetch(`${base}/api/ready`);
     return res.status === 200 ? true : undefined;
@@ -168,7 +168,7 @@ describe('alert durability across a server crash', () => {
     expect(alert.source).toBe('contact_note');
 
     type Notice = { userId: string; channel: string; status: string };
-    const notices = await eventually('every notice is delivered', 60_000, async () => {
+    const notices = await eventually('every notice is delivered', 90_000, async () => {
       const detail = (await (await supervisor.get(`/api/v1/alerts/${alert.id}`)).json()) as { notices: Notice[] };
       return detail.notices.length > 0 && detail.notices.every((n) => n.status !== 'pending') ? detail.notices : undefined;
     });
@@ -184,5 +184,5 @@ describe('alert durability across a server crash', () => {
     };
     expect(inbox.items.map((n) => n.alertId)).toContain(alert.id);
     await kill(second.proc);
-  }, 300_000);
+  }, 480_000);
 });

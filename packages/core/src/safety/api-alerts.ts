@@ -19,6 +19,8 @@ export const ALERT_STATUS_FILTERS = ['open', 'acknowledged', 'closed', 'active']
 export const ZAlertListQuery = ZPageQuery.extend({
   status: z.enum(ALERT_STATUS_FILTERS).optional(),
   severity: ZAlertSeverity.optional(),
+  /** Only `total` and `open` (no alerts listed): what the app shell polls for its indicator. */
+  countsOnly: z.stringbool().optional(),
 });
 export type TAlertListQuery = z.input<typeof ZAlertListQuery>;
 

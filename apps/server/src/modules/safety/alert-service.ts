@@ -98,15 +98,17 @@ const listWhere = async (db: Db, actor: Actor, q: ListQuery, youthId?: string): 
     youthId ? eq(safetyAlert.youthId, youthId) : undefined,
   );
   const [rows, [total], openCounts] = await Promise.all([
-    db
-      .select(alertSelect)
-      .from(safetyAlert)
-      .innerJoin(youth, eq(youth.id, safetyAlert.youthId))
-      .leftJoin(ackBy, eq(ackBy.id, safetyAlert.acknowledgedBy))
-      .where(where)
-      .orderBy(...URGENCY)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+    q.countsOnly
+      ? Promise.resolve([])
+      : db
+          .select(alertSelect)
+          .from(safetyAlert)
+          .innerJoin(youth, eq(youth.id, safetyAlert.youthId))
+          .leftJoin(ackBy, eq(ackBy.id, safetyAlert.acknowledgedBy))
+          .where(where)
+          .orderBy(...URGENCY)
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(safetyAlert).innerJoin(youth, eq(youth.id, safetyAlert.youthId)).where(where),
     db
       .select({ severity: safetyAlert.severity, n: count() })
@@ -118,7 +120,8 @@ const listWhere = async (db: Db, actor: Actor, q: ListQuery, youthId?: string): 
       .groupBy(safetyAlert.severity),
   ]);
   const items = rows.map(toAlert);
-  await auditRead(db, actor, {
+  // Counts show no youth's data; anything listed is a read of those youth's records.
+  if (!q.countsOnly) await auditRead(db, actor, {
     action: 'safety_alert.listed',
     resourceType: youthId ? 'youth' : 'safety_alert',
     resourceId: youthId ?? null,

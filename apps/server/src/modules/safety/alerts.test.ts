@@ -284,6 +284,19 @@ describe('alert routes', () => {
     expect(page.open).toEqual({ acute: 2, nonAcute: 1 });
     expect(page.items[0]).toMatchObject({ youthName: 'Testfirst1 Testlast1', severity: 'acute', status: 'open' });
 
+    // The shell's indicator asks for counts only: no alert listed, so no read of any youth's record to audit.
+    const [auditsBefore] = await t.database.db
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'safety_alert.listed'));
+    const counts = (await w.users.pm.get('/api/v1/alerts?status=open&countsOnly=true')).json();
+    expect(counts).toMatchObject({ items: [], total: 3, open: { acute: 2, nonAcute: 1 } });
+    const [auditsAfter] = await t.database.db
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'safety_alert.listed'));
+    expect(auditsAfter!.n).toBe(auditsBefore!.n);
+
     const onlyAcuteOpen = (await w.users.pm.get('/api/v1/alerts?status=open&severity=acute')).json();
     expect(onlyAcuteOpen.items.map((a: { id: string }) => a.id)).toEqual([acute, other]);
     const bad = await w.users.pm.get('/api/v1/alerts?status=urgent');

@@ -12,14 +12,15 @@ export function AlertBanner() {
   const indicator = useAlertIndicator();
   const acute = indicator.data?.open.acute ?? 0;
   if (acute === 0) return null;
-  const first = indicator.data?.items[0];
-  const target = acute === 1 && first ? `/alerts/${first.id}` : '/alerts?status=open';
-  if (location.pathname === target) return null;
+  // On the alerts list itself the banner would only repeat what the page shows.
+  if (location.pathname === '/alerts') return null;
   return (
     <div className="alert alert-error alert-banner" role="alert">
       <p className="alert-title">{t('alerts.banner.title', { count: acute })}</p>
       <p>
-        <Link to={target}>{acute === 1 ? t('alerts.banner.openOne') : t('alerts.banner.openAll')}</Link>
+        <Link to="/alerts?status=open&severity=acute">
+          {acute === 1 ? t('alerts.banner.openOne') : t('alerts.banner.openAll')}
+        </Link>
       </p>
     </div>
   );

@@ -50,7 +50,7 @@ export const useAlertIndicator = () => {
   return useQuery({
     queryKey: alertKeys.indicator,
     queryFn: ({ signal }) =>
-      v1<TAlertPage>('/alerts', { query: { status: 'open', severity: 'acute', pageSize: 3 }, signal }),
+      v1<TAlertPage>('/alerts', { query: { status: 'open', countsOnly: true }, signal, background: true }),
     refetchInterval: ALERT_POLL_MS,
     refetchIntervalInBackground: true,
     enabled: can('alert.read'),
@@ -61,7 +61,8 @@ export const useUnreadNotifications = () => {
   const { can } = usePermissions();
   return useQuery({
     queryKey: alertKeys.notifications,
-    queryFn: ({ signal }) => v1<TNotificationPage>('/me/notifications', { query: { unread: true, pageSize: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      v1<TNotificationPage>('/me/notifications', { query: { unread: true, pageSize: 20 }, signal, background: true }),
     refetchInterval: ALERT_POLL_MS * 2,
     enabled: can('notification.read'),
   });
