@@ -12,8 +12,8 @@ export function AlertBanner() {
   const indicator = useAlertIndicator();
   const acute = indicator.data?.open.acute ?? 0;
   if (acute === 0) return null;
-  // On the alerts list itself the banner would only repeat what the page shows.
-  if (location.pathname === '/alerts') return null;
+  // On the alerts screens the banner would only repeat what the page shows.
+  if (location.pathname === '/alerts' || location.pathname.startsWith('/alerts/')) return null;
   return (
     <div className="alert alert-error alert-banner" role="alert">
       <p className="alert-title">{t('alerts.banner.title', { count: acute })}</p>
