@@ -1,4 +1,4 @@
-import type { TAlertDetail, TAlertPage, TAlertSettings, TNotificationPage } from '@mentorbridge/core';
+import type { TAlertDetail, TAlertPage, TAlertSettings } from '@mentorbridge/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { v1 } from '../../api.ts';
 import { usePermissions } from '../../session.tsx';
@@ -11,7 +11,6 @@ export const alertKeys = {
   youth: (youthId: string, f: AlertFilters) => ['alerts', 'youth', youthId, f] as const,
   one: (id: string) => ['alerts', 'one', id] as const,
   indicator: ['alerts', 'indicator'] as const,
-  notifications: ['alerts', 'notifications'] as const,
   settings: ['alerts', 'settings'] as const,
 };
 
@@ -54,17 +53,6 @@ export const useAlertIndicator = () => {
     refetchInterval: ALERT_POLL_MS,
     refetchIntervalInBackground: true,
     enabled: can('alert.read'),
-  });
-};
-
-export const useUnreadNotifications = () => {
-  const { can } = usePermissions();
-  return useQuery({
-    queryKey: alertKeys.notifications,
-    queryFn: ({ signal }) =>
-      v1<TNotificationPage>('/me/notifications', { query: { unread: true, pageSize: 20 }, signal, background: true }),
-    refetchInterval: ALERT_POLL_MS * 2,
-    enabled: can('notification.read'),
   });
 };
 
