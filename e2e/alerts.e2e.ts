@@ -65,7 +65,7 @@ test('a supervisor on a phone sees the acute alert banner, acknowledges, records
     // The youth's profile lists the alert in its own section.
     await page.locator('dd a[href^="/youth/"]').click();
     await page.getByRole('heading', { level: 2, name: 'Safety alerts' }).waitFor();
-    await page.getByRole('button', { name: 'Show closed alerts too' }).click();
+    await page.getByRole('button', { name: 'Include closed alerts' }).click();
     await page.locator('section[aria-labelledby="youth-alerts-h"] li').first().waitFor();
     await scanA11y(page, 'phone youth profile alerts');
     expectNoPageErrors(page);

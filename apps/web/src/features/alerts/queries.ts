@@ -1,7 +1,7 @@
 import type { TAlertDetail, TAlertPage, TAlertSettings } from '@mentorbridge/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { v1 } from '../../api.ts';
-import { usePermissions } from '../../session.tsx';
+import { useOrganization, usePermissions } from '../../session.tsx';
 
 export type AlertFilters = { status?: string; severity?: string; page?: number; pageSize?: number };
 
@@ -45,14 +45,17 @@ export const useAlert = (id: string) =>
 
 /** The app shell's indicator: open alerts within reach, polled while the app is open. */
 export const useAlertIndicator = () => {
-  const { can } = usePermissions();
+  const { can, me } = usePermissions();
+  const { organizationId } = useOrganization();
+  // Only once the organization is settled, so the poll carries the right X-Organization-Id.
+  const ready = Boolean(organizationId) && (me?.organizations.some((o) => o.id === organizationId) ?? false);
   return useQuery({
-    queryKey: alertKeys.indicator,
+    queryKey: [...alertKeys.indicator, organizationId],
     queryFn: ({ signal }) =>
       v1<TAlertPage>('/alerts', { query: { status: 'open', countsOnly: true }, signal, background: true }),
     refetchInterval: ALERT_POLL_MS,
     refetchIntervalInBackground: true,
-    enabled: can('alert.read'),
+    enabled: ready && can('alert.read'),
   });
 };
 
