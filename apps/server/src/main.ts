@@ -35,6 +35,8 @@ const main = async () => {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Alert delivery and escalation (and their first sweep of anything left pending) start once the app is up.
+  await app.deps.jobs.start();
   const where = database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
   app.log.info({ engine: database.engine }, 'Mentorbridge ready');
   process.stdout.write(`\nMentorbridge is running at ${config.publicUrl} on the ${where}.\n`);

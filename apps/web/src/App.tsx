@@ -123,6 +123,14 @@ export const router = createBrowserRouter([
             lazy: () => import('./features/notes/NotePage.tsx').then((m) => ({ Component: m.NotePage })),
           },
           {
+            path: 'alerts',
+            lazy: () => import('./features/alerts/AlertsPage.tsx').then((m) => ({ Component: m.AlertsPage })),
+          },
+          {
+            path: 'alerts/:alertId',
+            lazy: () => import('./features/alerts/AlertPage.tsx').then((m) => ({ Component: m.AlertPage })),
+          },
+          {
             path: 'review',
             lazy: () => import('./features/notes/ReviewQueuePage.tsx').then((m) => ({ Component: m.ReviewQueuePage })),
           },

@@ -78,6 +78,8 @@ export type RequestOptions = {
   query?: Query;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** A poll the app makes on its own (e.g. the alert indicator): it must not keep an idle session alive. */
+  background?: boolean;
 };
 
 const STATUS_CODES: Record<number, ApiErrorCode> = {
@@ -133,6 +135,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const orgId = getActiveOrganizationId();
   if (isV1 && orgId) headers.set('X-Organization-Id', orgId);
   if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);
+  if (options.background) headers.set('X-Background-Poll', '1');
   let body: string | undefined;
   // POSTs always carry a JSON body (the server refuses an empty JSON body).
   if (options.body !== undefined || method === 'POST') {

@@ -186,6 +186,8 @@ export const ZStaffProfile = z.object({
   licenceExpired: z.boolean(),
   /** Designated mandated reporter. */
   mandatedReporter: z.boolean(),
+  /** Mobile number for safety-alert text messages. */
+  phone: z.string().nullable(),
   version: z.number().int(),
 });
 export type TStaffProfile = z.infer<typeof ZStaffProfile>;
@@ -204,5 +206,12 @@ export const ZUpdateStaffProfile = z.object({
     .optional(),
   licenceExpiresOn: ZIsoDate.nullable().optional(),
   mandatedReporter: z.boolean().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[0-9 ().-]{7,25})?$/, 'Use digits, spaces, + ( ) . or -')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
   version: z.number().int().min(1),
 });

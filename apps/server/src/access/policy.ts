@@ -154,6 +154,14 @@ export const POLICY = {
   /** Whether the youth's own answers are shared with their guardians: the youth's choice, or staff recording it. */
   'measure.privacy': { ...YOUTH_EDITORS, mentor: 'caseload', youth: 'self' },
   'measure.overdue': CASE_STAFF,
+  // Safety alerts (R-6.6, R-1.34–1.36): the case staff of the youth read and act on them; hub clinicians,
+  // guardians and youth never see alerts. An alert raised by a youth's flag of their mentor reaches managers only.
+  'alert.read': CASE_STAFF,
+  'alert.act': CASE_STAFF,
+  'alert.read_mentor_flag': PROGRAM_MANAGERS,
+  'alert.settings': { org_admin: 'organization' },
+  /** One's own in-app notices of alerts. */
+  'notification.read': { org_admin: 'self', program_manager: 'self', supervisor: 'self', mentor: 'self' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

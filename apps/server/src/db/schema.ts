@@ -140,6 +140,8 @@ export const staffProfile = pgTable(
     licenceExpiresOn: date('licence_expires_on', { mode: 'string' }),
     /** Designated mandated reporter. */
     mandatedReporter: boolean('mandated_reporter').default(false).notNull(),
+    /** Where safety-alert text messages go; no phone, no SMS (the notice is marked skipped). */
+    phone: text('phone'),
     version: version(),
     updatedAt: updatedAt(),
   },

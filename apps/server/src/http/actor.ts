@@ -70,7 +70,13 @@ export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; au
     if (!permission) throw new AppError(500, 'INTERNAL', 'Route has no declared permission');
     if (permission === 'public') return;
     try {
-      const result = await auth.api.getSession({ headers: fromNodeHeaders(req.headers), returnHeaders: true });
+      // The app's own background polls (the alert indicator) must not slide the idle timeout.
+      const background = req.headers['x-background-poll'] === '1';
+      const result = await auth.api.getSession({
+        headers: fromNodeHeaders(req.headers),
+        returnHeaders: true,
+        query: background ? { disableRefresh: true } : undefined,
+      });
       // A refreshed session comes back with a new cookie; pass it on so the browser's copy slides too.
       const cookies = result.headers?.getSetCookie?.() ?? [];
       if (cookies.length) reply.header('set-cookie', cookies);

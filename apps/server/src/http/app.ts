@@ -12,6 +12,9 @@ import { type Auth, createAuth } from '../auth/auth.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { type Clock, systemClock } from '../jobs/clock.ts';
+import { registerJobs } from '../jobs/register.ts';
+import { createJobRunner, type JobRunner } from '../jobs/runner.ts';
 import { loggerOptions } from '../logger.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { registerModules } from '../modules/index.ts';
@@ -21,13 +24,21 @@ import { registerErrorHandler } from './error-handler.ts';
 import { registerIdempotency } from './idempotency.ts';
 import './route-config.ts';
 
-export type AppDeps = { config: Config; database: Database; logStream?: DestinationStream };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  logStream?: DestinationStream;
+  /** The time alert code paths use; tests pass a clock they move by hand. */
+  clock?: Clock;
+  /** How often job workers poll (seconds); tests shorten it. */
+  jobPollingSeconds?: number;
+};
 
 export type RouteRecord = { method: string; url: string; permission: string | undefined; record: boolean };
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: { config: Config; database: Database; auth: Auth; mailer: Mailer };
+    deps: { config: Config; database: Database; auth: Auth; mailer: Mailer; clock: Clock; jobs: JobRunner };
     routeRecords: RouteRecord[];
   }
 }
@@ -35,7 +46,13 @@ declare module 'fastify' {
 const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
-export const buildApp = async ({ config, database, logStream }: AppDeps): Promise<FastifyInstance> => {
+export const buildApp = async ({
+  config,
+  database,
+  logStream,
+  clock = systemClock,
+  jobPollingSeconds,
+}: AppDeps): Promise<FastifyInstance> => {
   const opts = loggerOptions(config.logLevel);
   const app = Fastify({
     logger: logStream ? { ...opts, stream: logStream } : opts,
@@ -52,7 +69,11 @@ export const buildApp = async ({ config, database, logStream }: AppDeps): Promis
 
   const auth = createAuth(database.db, config, app.log);
   const mailer = createMailer(config, database.db, app.log);
-  app.decorate('deps', { config, database, auth, mailer });
+  // Background jobs are registered here but started only by main.ts (or a test that needs them).
+  const jobs = createJobRunner({ database, clock, log: app.log, pollingSeconds: jobPollingSeconds });
+  registerJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
+  app.decorate('deps', { config, database, auth, mailer, clock, jobs });
+  app.addHook('onClose', async () => jobs.stop());
   app.decorate('routeRecords', [] as RouteRecord[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;

@@ -4,6 +4,7 @@ import { careRoutes } from './care/routes.ts';
 import { measuresRoutes } from './measures/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { notesRoutes } from './notes/routes.ts';
+import { alertRoutes } from './safety/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { checkInRoutes } from './checkins/routes.ts';
@@ -30,6 +31,7 @@ export const registerModules = async (app: FastifyInstance) => {
       await v1.register(mandatedReportRoutes);
       await v1.register(mentorFlagRoutes);
       await v1.register(measuresRoutes);
+      await v1.register(alertRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { demoAlerts } from './demo-alerts.ts';
 import { demoCare } from './demo-care.ts';
 import { demoIntake } from './demo-intake.ts';
 import { demoMeasures } from './demo-measures.ts';
@@ -18,4 +19,4 @@ export type DemoContext = {
 export type DemoStep = (tx: Tx, ctx: DemoContext) => Promise<void>;
 
 /** Run in order inside the seeding transaction. */
-export const DEMO_WORKFLOW_STEPS: DemoStep[] = [demoIntake, demoCare, demoNotes, demoMeasures, demoSafety];
+export const DEMO_WORKFLOW_STEPS: DemoStep[] = [demoIntake, demoCare, demoNotes, demoMeasures, demoSafety, demoAlerts];

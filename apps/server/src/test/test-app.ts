@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { organization, program } from '../db/schema.ts';
 import { buildApp } from '../http/app.ts';
+import type { Clock } from '../jobs/clock.ts';
 import { addMembership } from '../modules/members/members-service.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
@@ -52,7 +53,10 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export const createTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+export const createTestApp = async (
+  env: Record<string, string> = {},
+  opts: { clock?: Clock; jobPollingSeconds?: number } = {},
+): Promise<TestApp> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mb-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -71,7 +75,7 @@ export const createTestApp = async (env: Record<string, string> = {}): Promise<T
       cb();
     },
   });
-  const app = await buildApp({ config, database, logStream });
+  const app = await buildApp({ config, database, logStream, ...opts });
   await app.ready();
   return {
     app,

@@ -1,4 +1,5 @@
 import { ZCheckIn, ZCheckInHistory, ZCreateCheckIn, ZLatestCheckIn, ZTopChallenges, ZTopChallengesQuery } from '@mentorbridge/core';
+import { ALERT_DELIVERY_TASK } from '../safety/alert-jobs.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.ts';
@@ -23,7 +24,12 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZCheckIn, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitCheckIn(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const saved = await submitCheckIn(db, actorOf(req), req.params.id, req.body);
+      // Any alert it raised is committed with it: deliver the notices now rather than at the next sweep.
+      await app.deps.jobs.kick(ALERT_DELIVERY_TASK);
+      return reply.status(201).send(saved);
+    },
   );
 
   app.get(

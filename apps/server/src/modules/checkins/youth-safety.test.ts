@@ -338,6 +338,14 @@ describe('flag my mentor (R-3.9)', () => {
     expect((await w.users.pm.get('/api/v1/mentor-flags')).json().map((f: { id: string }) => f.id)).toEqual([flag.id]);
     expect((await w.users.yu.post(`/api/v1/youth/${y1}/mentor-flags`, {})).statusCode).toBe(409);
     expect((await w.users.yu.get('/api/v1/me/youth-home')).json().mentors[0].suspended).toBe(true);
+    // While suspended, the youth's other alerts reach the supervisor but not the flagged mentor.
+    const talk = await w.users.yu.post(`/api/v1/youth/${y1}/check-ins`, { ratings: { mood: 3 }, needToTalk: true });
+    const [talkAlert] = await alertsFor(talk.json().id);
+    const told = await t.database.db
+      .selectDistinct({ userId: alertNotification.userId })
+      .from(alertNotification)
+      .where(eq(alertNotification.alertId, talkAlert!.id));
+    expect(told.map((n) => n.userId)).toEqual([w.users.s1.userId]);
 
     const reviewed = await w.users.pm.post(`/api/v1/mentor-flags/${flag.id}/review`, {
       outcome: 'contact_restored',

@@ -30,6 +30,7 @@ import {
   ZTrajectoryQuery,
 } from '@mentorbridge/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ALERT_DELIVERY_TASK } from '../safety/alert-jobs.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.ts';
@@ -178,7 +179,12 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZMeasureResponse, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await createResponse(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const saved = await createResponse(db, actorOf(req), req.params.id, req.body);
+      // A flagged answer raised its alert in the same transaction: deliver the notices now.
+      await app.deps.jobs.kick(ALERT_DELIVERY_TASK);
+      return reply.status(201).send(saved);
+    },
   );
 
   app.get(
@@ -319,7 +325,11 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZSelfReportDone, ...publicErrors },
       },
     },
-    async (req) => submitSelfReport(db, req.params.token, req.body.answers, originOfPublic(req)),
+    async (req) => {
+      const done = await submitSelfReport(db, req.params.token, req.body.answers, originOfPublic(req));
+      await app.deps.jobs.kick(ALERT_DELIVERY_TASK);
+      return done;
+    },
   );
 
   app.post(

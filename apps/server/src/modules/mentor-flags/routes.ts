@@ -1,4 +1,5 @@
 import { ZCreateMentorFlag, ZMentorFlag, ZMentorFlagListQuery, ZReviewMentorFlag, ZYouthHome } from '@mentorbridge/core';
+import { ALERT_DELIVERY_TASK } from '../safety/alert-jobs.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.ts';
@@ -38,7 +39,11 @@ export const mentorFlagRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZMentorFlag, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await createMentorFlag(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const flag = await createMentorFlag(db, actorOf(req), req.params.id, req.body);
+      await app.deps.jobs.kick(ALERT_DELIVERY_TASK);
+      return reply.status(201).send(flag);
+    },
   );
 
   app.get(

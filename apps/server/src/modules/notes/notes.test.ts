@@ -1,7 +1,8 @@
 import { addDays, billingUnits, EBP_SKILLS, inReviewSample, RULE_SET_PRESETS } from '@mentorbridge/core';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  alertNotification,
   auditEvent,
   consent,
   contact,
@@ -11,11 +12,13 @@ import {
   noteRevision,
   outboxMessage,
   programRuleSet,
+  safetyAlert,
   staffProfile,
   supervisionAssignment,
   supervisionSession,
 } from '../../db/schema.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app.ts';
+import { deliverPendingNotices } from '../safety/deliver.ts';
 import {
   buildNotesWorld,
   completeNote,
@@ -682,26 +685,47 @@ describe('supervisor review', () => {
     expect(page.total).toBe(items.length);
   });
 
-  it('a safety concern on signing alerts the supervisors in the same transaction, without details', async () => {
+  it('a safety concern on signing raises a safety alert for the supervisors in the same transaction, without details', async () => {
     const c = await documentSession(w.users.m1, w.youth.y1.id, [w.goals.g1.id], {
       safetyConcern: true,
       safetyDetail: 'Mentioned thoughts of running away',
     });
-    const outbox = () =>
-      t.database.db.select().from(outboxMessage).where(eq(outboxMessage.recipient, w.users.s1.email));
-    const before = (await outbox()).length;
+    const alertsOf = () => t.database.db.select().from(safetyAlert).where(eq(safetyAlert.sourceId, c.id));
     await sign(w.users.m1, c.id, c.version, 'wrong-password');
-    expect((await outbox()).length).toBe(before);
+    expect(await alertsOf()).toEqual([]);
     expect((await sign(w.users.m1, c.id, c.version)).statusCode).toBe(200);
-    const mails = await outbox();
-    expect(mails.length).toBe(before + 1);
-    expect(mails.at(-1)!.body).toContain(`/contacts/${c.id}`);
-    expect(mails.at(-1)!.body).not.toContain('running away');
+    const [alert, ...more] = await alertsOf();
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({
+      source: 'contact_note',
+      severity: 'non_acute',
+      status: 'open',
+      youthId: w.youth.y1.id,
+      reasons: ['contact_note.safety_concern'],
+      raisedBy: w.users.m1.userId,
+    });
+    const notices = await t.database.db
+      .select()
+      .from(alertNotification)
+      .where(eq(alertNotification.alertId, alert!.id));
+    // The supervisor on every channel; the mentor who raised it is not told of their own concern.
+    expect(new Set(notices.map((n) => n.userId))).toEqual(new Set([w.users.s1.userId]));
+    expect(notices.map((n) => n.channel).sort()).toEqual(['email', 'in_app', 'sms']);
+    await deliverPendingNotices({ db: t.database.db, mailer: t.app.deps.mailer, publicUrl: t.config.publicUrl }, new Date());
+    const [mail] = await t.database.db
+      .select()
+      .from(outboxMessage)
+      .where(and(eq(outboxMessage.recipient, w.users.s1.email), eq(outboxMessage.channel, 'email')))
+      .orderBy(desc(outboxMessage.createdAt))
+      .limit(1);
+    expect(mail!.body).toContain(`/alerts/${alert!.id}`);
+    expect(mail!.body).not.toContain('running away');
+    expect(mail!.body).not.toContain('Testfirst1');
     const [event] = await t.database.db
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.action, 'note.safety_concern_raised'), eq(auditEvent.resourceId, c.id)));
-    expect(event!.detail).toMatchObject({ notified: [w.users.s1.userId] });
+    expect(event!.detail).toEqual({ revision: 1, alertId: alert!.id });
   });
 
   it('return → revise → re-sign keeps every revision and review; then co-sign with attestation and password', async () => {

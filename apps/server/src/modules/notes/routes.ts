@@ -34,6 +34,7 @@ import { cancelContact, markNoShow, updateContact } from './edit-contact.ts';
 import { getContact } from './get-contact.ts';
 import { addAddendum, listAssignments, reviewNote, reviewQueue, setReviewMode } from './review-notes.ts';
 import { createContact, listContacts } from './schedule-contacts.ts';
+import { ALERT_DELIVERY_TASK } from '../safety/alert-jobs.ts';
 import { signNote } from './sign-contact-note.ts';
 import {
   createSupervisionSession,
@@ -64,7 +65,7 @@ const changing = {
 
 export const notesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl };
+  const deps = { db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, clock: app.deps.clock };
   const contacts = ['Contacts and notes'];
   const review = ['Note review'];
   const supervision = ['Supervision'];
@@ -180,7 +181,12 @@ export const notesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZContact, ...signing },
       },
     },
-    async (req) => signNote(deps, actorOf(req), req.params.contactId, req.body),
+    async (req) => {
+      const signed = await signNote(deps, actorOf(req), req.params.contactId, req.body);
+      // A safety concern raised an alert in that transaction: deliver its notices now rather than at the next sweep.
+      if (signed.safetyConcern) await app.deps.jobs.kick(ALERT_DELIVERY_TASK);
+      return signed;
+    },
   );
 
   app.post(

@@ -5,15 +5,17 @@ import type { Actor } from '../../access/context.ts';
 import { originOf, writeAudit } from '../../audit/write-audit.ts';
 import { reauthenticate } from '../../auth/reauthenticate.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { contact, noteRevision, supervisionAssignment, user } from '../../db/schema.ts';
+import { contact, noteRevision, supervisionAssignment } from '../../db/schema.ts';
 import { AppError, badRequest, forbidden, versionConflict } from '../../http/errors.ts';
+import type { Clock } from '../../jobs/clock.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { raiseAlert } from '../safety/raise-alert.ts';
 import { type ContactRow, contactClosed, contactEndedAt, noteContent, noteSigned } from './contact-record.ts';
 import { evaluateNote } from './evaluate-note.ts';
 import { contactDetail, detailAfterWrite, loadContact } from './get-contact.ts';
 import { orgClock } from './org-time.ts';
 
-export type NoteDeps = { db: Db; mailer: Mailer; publicUrl: string };
+export type NoteDeps = { db: Db; mailer: Mailer; publicUrl: string; clock?: Clock };
 
 /** The fields a note needs before it can be signed, each with what to do (R-1.31). */
 export const missingForSigning = (c: ContactRow, today: string): Record<string, string> => {
@@ -178,39 +180,24 @@ export const signNote = async (
 
     const raisedBefore = previous.some((p) => p.content.safetyConcern === true);
     if (c.safetyConcern === true && !raisedBefore) {
-      const supervisors = await tx
-        .select({ id: user.id, email: user.email })
-        .from(supervisionAssignment)
-        .innerJoin(user, eq(user.id, supervisionAssignment.supervisorUserId))
-        .where(
-          and(
-            eq(supervisionAssignment.organizationId, c.organizationId),
-            eq(supervisionAssignment.mentorUserId, c.mentorUserId),
-            eq(supervisionAssignment.active, true),
-          ),
-        );
+      // A safety alert to the mentor's supervisors (and the chain above if nobody acknowledges): the reason code
+      // only — the concern itself stays in the note, read after signing in.
+      const alert = await raiseAlert(tx, originOf(actor), {
+        youthId: c.youthId,
+        source: 'contact_note',
+        sourceId: c.id,
+        severity: 'non_acute',
+        reasons: ['contact_note.safety_concern'],
+        raisedBy: actor.userId,
+        now: deps.clock?.now() ?? now,
+      });
       await writeAudit(tx, originOf(actor), {
         action: 'note.safety_concern_raised',
         resourceType: 'contact',
         resourceId: c.id,
         youthId: c.youthId,
-        detail: { revision, notified: supervisors.map((s) => s.id) },
+        detail: { revision, alertId: alert.id },
       });
-      // The email names no one and quotes nothing: the supervisor reads the concern after signing in.
-      for (const s of new Map(supervisors.map((x) => [x.id, x])).values()) {
-        await deps.mailer.enqueue(tx, {
-          organizationId: c.organizationId,
-          to: s.email,
-          subject: 'Mentorbridge: safety concern raised in a session note',
-          text: [
-            'A mentor you supervise answered "yes" to the safety question in a session note signed just now.',
-            '',
-            `Open the note: ${deps.publicUrl}/contacts/${c.id}`,
-            '',
-            'This message holds no details. Sign in to read the concern and follow your safety procedure.',
-          ].join('\n'),
-        });
-      }
     }
     return detailAfterWrite(tx, actor, c.id);
   });

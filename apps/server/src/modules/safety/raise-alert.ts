@@ -64,11 +64,12 @@ export const alertRecipients = async (
     for (const id of await managers()) ids.add(id);
   } else if (level === 0) {
     const mentors = await tx
-      .select({ userId: mentorAssignment.mentorUserId })
+      .select({ userId: mentorAssignment.mentorUserId, suspendedAt: mentorAssignment.contactSuspendedAt })
       .from(mentorAssignment)
       .where(and(eq(mentorAssignment.youthId, target.youthId), eq(mentorAssignment.active, true)));
     const mentorIds = mentors.map((m) => m.userId);
-    for (const id of mentorIds) ids.add(id);
+    // A mentor the youth has flagged is not told (their supervisor still is) until a manager reviews the flag.
+    for (const m of mentors) if (!m.suspendedAt) ids.add(m.userId);
     if (mentorIds.length > 0) {
       const supervisors = await tx
         .select({ userId: supervisionAssignment.supervisorUserId })
@@ -118,8 +119,9 @@ export const queueAlertNotifications = async (
 
 /**
  * Raises a safety alert in the caller's transaction — the same one that saves the answer, check-in, note or flag
- * that raised it — so if that is saved, the alert and its pending notices exist. Call `jobs.kick()` after commit
- * to deliver at once; the delivery sweep finds anything a crash left pending.
+ * that raised it — so if that is saved, the alert and its pending notices exist. Call
+ * `app.deps.jobs.kick(ALERT_DELIVERY_TASK)` after commit to deliver at once; the delivery sweep every few seconds
+ * finds anything a crash left pending. Pass `now` from `app.deps.clock`.
  */
 export const raiseAlert = async (tx: Tx, origin: AuditOrigin, input: RaiseAlertInput): Promise<{ id: string }> => {
   const [target] = await tx
@@ -149,7 +151,10 @@ export const raiseAlert = async (tx: Tx, origin: AuditOrigin, input: RaiseAlertI
       escalateAt,
     })
     .returning({ id: safetyAlert.id });
-  const recipients = await alertRecipients(tx, { ...target, youthId: input.youthId }, 0, input.severity, input.audience);
+  const chain = await alertRecipients(tx, { ...target, youthId: input.youthId }, 0, input.severity, input.audience);
+  // Whoever raised it already knows; the others are told (unless nobody else is left to tell).
+  const others = chain.filter((id) => id !== input.raisedBy);
+  const recipients = others.length > 0 ? others : chain;
   await queueAlertNotifications(tx, { id: alert!.id, organizationId: target.organizationId }, recipients, 0);
   await writeAudit(tx, { ...origin, organizationId: target.organizationId }, {
     action: 'safety_alert.raise',

@@ -53,6 +53,7 @@ const toStaff = (r: StaffRow, today: string): TStaffProfile => ({
   licenceExpiresOn: r.p.licenceExpiresOn,
   licenceExpired: isLicenceExpired(r.p.licenceExpiresOn, today),
   mandatedReporter: r.p.mandatedReporter,
+  phone: r.p.phone,
   version: r.p.version,
 });
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, QueryError } from '../../components/feedback.tsx';
 import { usePageTitle } from '../../components/page.tsx';
+import { AlertSettingsSection } from '../alerts/AlertSettingsSection.tsx';
 import { usePrograms } from '../youth/queries.ts';
 
 /** The organization's programs, each linking to its settings (rule sets and the therapeutic mentoring checklist). */
@@ -34,6 +35,7 @@ export function ProgramsPage() {
           ))}
         </ul>
       )}
+      <AlertSettingsSection />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { auth, isApiError } from '../../api.ts';
 import { Loading, QueryError } from '../../components/feedback.tsx';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { markSignedIn, useMe, useOrganization } from '../../session.tsx';
+import { AlertBanner, useOpenAlertCount } from '../alerts/AlertBanner.tsx';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function AppShell() {
   const menuButton = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
   const orgSelectId = useId();
+  const openAlerts = useOpenAlertCount();
 
   // Keep the chosen organization valid for this user.
   useEffect(() => {
@@ -99,6 +101,9 @@ export function AppShell() {
               { to: '/today', label: t('care.nav.today') },
               { to: '/caseload', label: t('care.nav.caseload') },
             ]
+          : []),
+        ...(permissions.has('alert.read')
+          ? [{ to: '/alerts', label: openAlerts > 0 ? t('alerts.navCount', { count: openAlerts }) : t('alerts.nav') }]
           : []),
         ...(permissions.has('dashboard.supervisor') ? [{ to: '/team', label: t('care.nav.team') }] : []),
         ...(permissions.has('dashboard.program') ? [{ to: '/compliance', label: t('care.nav.compliance') }] : []),
@@ -213,7 +218,10 @@ export function AppShell() {
             <p>{t('nav.noOrganization')}</p>
           </>
         ) : (
-          <Outlet />
+          <>
+            {twoFactorBlocked ? null : <AlertBanner />}
+            <Outlet />
+          </>
         )}
       </main>
       <footer className="app-footer">

@@ -26,6 +26,7 @@ type Values = {
   licenceState: string;
   licenceExpiresOn: string;
   mandatedReporter: boolean;
+  phone: string;
 };
 
 const toValues = (s: TStaffProfile): Values => ({
@@ -38,6 +39,7 @@ const toValues = (s: TStaffProfile): Values => ({
   licenceState: s.licenceState ?? '',
   licenceExpiresOn: s.licenceExpiresOn ?? '',
   mandatedReporter: s.mandatedReporter,
+  phone: s.phone ?? '',
 });
 
 const toBody = (v: Values, version: number) => ({
@@ -53,6 +55,7 @@ const toBody = (v: Values, version: number) => ({
   licenceState: v.licenceState.trim().toUpperCase() || null,
   licenceExpiresOn: v.licenceExpiresOn || null,
   mandatedReporter: v.mandatedReporter,
+  phone: v.phone.trim() || null,
   version,
 });
 
@@ -86,6 +89,7 @@ export function StaffProfilePage() {
     [t('staff.fields.email'), s.email],
     [t('staff.fields.roles'), formatList(s.roles.map(roleLabel))],
     [t('staff.fields.title'), s.title ?? ''],
+    [t('staff.fields.phone'), s.phone ?? ''],
     [t('staff.fields.languages'), formatList(s.languages)],
     [t('staff.fields.degreeLevel'), s.degreeLevel ? t(`staff.degrees.${s.degreeLevel}`) : ''],
     [
@@ -216,6 +220,7 @@ function StaffForm({ staff, onDone, onCancel }: { staff: TStaffProfile; onDone: 
     licenceNumber: t('staff.fields.licenceNumber'),
     licenceState: t('staff.fields.licenceState'),
     licenceExpiresOn: t('staff.fields.licenceExpiresOn'),
+    phone: t('staff.fields.phone'),
   };
 
   return (
@@ -330,6 +335,17 @@ function StaffForm({ staff, onDone, onCancel }: { staff: TStaffProfile; onDone: 
           />
         </div>
       </fieldset>
+      <TextField
+        id={`${p}-phone`}
+        type="tel"
+        label={labels.phone}
+        hint={t('staff.phoneHint')}
+        value={values.phone}
+        onChange={(v) => set('phone', v)}
+        autoComplete="tel"
+        maxLength={25}
+        error={errors.phone}
+      />
       <div className="actions">
         <button type="submit" className="button primary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('common.saveChanges')}

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/page.tsx';
 import { formatDate, formatList, todayIso } from '../../format.ts';
 import { usePermissions } from '../../session.tsx';
 import { CrisisPanel } from '../../components/CrisisPanel.tsx';
+import { YouthAlertsSection } from '../alerts/YouthAlertsSection.tsx';
 import { CareSections } from '../care/CareSections.tsx';
 import { SafetySections } from '../safety/SafetySections.tsx';
 import { IntakeSections } from '../intake/IntakeSections.tsx';
@@ -82,6 +83,8 @@ export function YouthProfilePage() {
       </div>
       <CrisisPanel youthId={y.id} />
       {created ? <StatusMessage>{t('youth.createdMessage')}</StatusMessage> : null}
+
+      <YouthAlertsSection youthId={y.id} />
 
       <DetailsSection youth={y} programs={programs.data ?? []} canEdit={can('youth.update')} />
       <GuardiansSection youthId={y.id} canEdit={can('guardian.write')} />
