@@ -5,8 +5,21 @@ import { DESKTOP, expectNoHorizontalScroll, expectNoPageErrors, launch, openPage
 
 /**
  * Issue 5, self-report: staff create a one-time link; on a phone the youth opens it, answers the teen PHQ-9 with
- * item 9 = 2 and sees the thank-you page (crisis resources, never the score); staff see the score in the trajectory.
+ * item 9 = 2 and sees the thank-you page (crisis resources, never the score); the supervisor, signed in elsewhere,
+ * sees the acute alert within seconds without reloading, acknowledges it and records the action; staff see the
+ * score in the trajectory.
  */
+
+const acuteCount = async (page: Page): Promise<number> => {
+  const banner = page.getByRole('alert').filter({ hasText: /acute safety alerts? needs? acknowledgement/ });
+  if ((await banner.count()) === 0) return 0;
+  const title = await banner.first().innerText();
+  const n = /(\d+) acute safety alerts/.exec(title);
+  return n ? Number(n[1]) : 1;
+};
+
+const alertLinks = (page: Page) =>
+  page.locator('ul.alert-list a[href^="/alerts/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -36,6 +49,18 @@ test('a youth answers the teen PHQ-9 on a phone through a one-time link; staff s
   expect(url).toMatch(/\/r\/[A-Za-z0-9_-]{40,}$/);
   await scanA11y(staff, 'youth profile measures section');
 
+  // The supervisor is signed in elsewhere, on another screen; note the acute alerts already open.
+  const supervisor = await open();
+  await signIn(supervisor, 'supervisor1');
+  await supervisor.goto('/alerts?status=open&severity=acute');
+  await supervisor.getByRole('heading', { level: 1, name: 'Safety alerts' }).waitFor();
+  await supervisor.waitForLoadState('networkidle');
+  const before = new Set(await alertLinks(supervisor));
+  await supervisor.goto('/youth');
+  await supervisor.getByRole('heading', { level: 1 }).first().waitFor();
+  await supervisor.waitForLoadState('networkidle');
+  const acuteBefore = await acuteCount(supervisor);
+
   // The youth, on a phone, without an account.
   const phone = await open(PHONE);
   await phone.goto(new URL(url).pathname);
@@ -60,6 +85,32 @@ test('a youth answers the teen PHQ-9 on a phone through a one-time link; staff s
   await scanA11y(phone, 'self-report thank-you');
   await expectNoHorizontalScroll(phone);
   await screenshot(phone, 'measures-thank-you-phone');
+
+  // Within seconds, without a reload, the supervisor's screen announces one more acute alert.
+  await expect.poll(() => acuteCount(supervisor), { timeout: 15_000, interval: 500 }).toBe(acuteBefore + 1);
+  await supervisor.getByRole('alert').getByRole('link', { name: /Open the alert/ }).click();
+  await supervisor.getByRole('heading', { level: 1, name: 'Safety alerts' }).waitFor();
+  let fresh: string[] = [];
+  await expect
+    .poll(async () => {
+      fresh = (await alertLinks(supervisor)).filter((href) => !before.has(href));
+      return fresh.length;
+    })
+    .toBe(1);
+  const card = supervisor.locator('ul.alert-list > li').filter({ has: supervisor.locator(`a[href="${fresh[0]}"]`) });
+  expect(await card.innerText()).toMatch(/Ana[\s\S]*Teen PHQ-9 question 9/);
+  await card.getByRole('link').click();
+  await supervisor.getByRole('heading', { level: 1, name: /^Safety alert: / }).waitFor();
+  await supervisor.getByRole('button', { name: 'Acknowledge alert' }).click();
+  await supervisor.getByRole('status').filter({ hasText: 'Alert acknowledged' }).waitFor();
+  await supervisor.getByLabel('What was done').selectOption({ label: 'Contacted the youth' });
+  await supervisor.getByLabel('Note (optional)').fill('Called Ana and her mother; reviewed the safety plan together.');
+  await supervisor.getByRole('button', { name: 'Record action' }).click();
+  await supervisor.getByRole('status').filter({ hasText: 'Action recorded' }).waitFor();
+  await supervisor.getByRole('listitem').filter({ hasText: 'reviewed the safety plan together' }).waitFor();
+  await scanA11y(supervisor, 'supervisor alert detail after action');
+  await screenshot(supervisor, 'measures-supervisor-acknowledged');
+  await expectNoPageErrors(supervisor);
 
   // The link is one-time.
   await phone.goto(new URL(url).pathname);

@@ -50,7 +50,7 @@ export const demoAlerts: DemoStep = async (tx, ctx) => {
     source: 'measure_response',
     sourceId: null,
     severity: 'acute',
-    reasons: ['phq9_teen.thoughts_self_harm=2'],
+    reasons: ['phq9_teen.item9_self_harm_thoughts'],
     raisedBy: null,
     now: new Date(now.getTime() - 4 * MINUTE),
   });
@@ -60,7 +60,7 @@ export const demoAlerts: DemoStep = async (tx, ctx) => {
     source: 'measure_response',
     sourceId: null,
     severity: 'acute',
-    reasons: ['phq9_teen.thoughts_self_harm=1'],
+    reasons: ['phq9_teen.item9_self_harm_thoughts'],
     raisedBy: null,
     now: new Date(now.getTime() - 26 * 60 * MINUTE),
   });

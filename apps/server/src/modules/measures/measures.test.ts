@@ -124,7 +124,7 @@ describe('stored responses', () => {
     expect(res.statusCode).toBe(201);
     const alerts = await t.database.db.select().from(safetyAlert).where(eq(safetyAlert.sourceId, res.json().id));
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ severity: 'acute', source: 'measure_response', reasons: ['phq9_teen.self_harm_thoughts'] });
+    expect(alerts[0]).toMatchObject({ severity: 'acute', source: 'measure_response', reasons: ['phq9_teen.item9_self_harm_thoughts'] });
     expect(res.json().alertId).toBe(alerts[0]!.id);
   });
 

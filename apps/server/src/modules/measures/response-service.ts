@@ -43,15 +43,17 @@ export const defaultRespondent = (r: ResolvedInstrument): TResponseRespondent =>
 export const languageFor = (r: ResolvedInstrument, wanted: TLanguage): TLanguage =>
   languagesOf(r).includes(wanted) ? wanted : 'en';
 
-/** One alert per response at its highest severity; reasons are item content ids or rule ids, never answers. */
+/** One alert per response at its highest severity; reasons are flag rule codes, never answers. */
 export const alertFrom = (instrumentId: string, result: TScoreResult): { severity: TAlertSeverity; reasons: string[] } | null => {
   const safety = result.flags.filter((f) => f.type === 'safety' && f.severity !== 'routine');
   if (safety.length === 0) return null;
   const severity: TAlertSeverity = safety.some((f) => f.severity === 'acute') ? 'acute' : 'non_acute';
+  // The flag rule names the finding ("phq9_teen.item9_self_harm_thoughts", "asq.acute_positive"); the screens
+  // turn these codes into words.
   const reasons = new Set<string>();
   for (const f of safety) {
-    if (f.itemIds.length === 0) reasons.add(`${instrumentId}.${f.ruleId}`);
-    for (const item of f.itemIds) reasons.add(`${instrumentId}.${item}`);
+    const rule = f.ruleId.startsWith(`${instrumentId}_`) ? f.ruleId.slice(instrumentId.length + 1) : f.ruleId;
+    reasons.add(`${instrumentId}.${rule}`);
   }
   return { severity, reasons: [...reasons] };
 };

@@ -31,7 +31,7 @@ const raise = (
       source: opts.source ?? 'measure_response',
       sourceId: null,
       severity,
-      reasons: severity === 'acute' ? ['phq9_teen.thoughts_self_harm=2'] : ['check_in.need_to_talk'],
+      reasons: severity === 'acute' ? ['phq9_teen.item9_self_harm_thoughts'] : ['check_in.need_to_talk'],
       raisedBy: null,
       now: clock.now(),
       audience: opts.audience,

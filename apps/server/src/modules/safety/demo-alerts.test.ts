@@ -38,8 +38,9 @@ describe('demo safety alerts', () => {
     const page = (await pm.get('/api/v1/alerts?pageSize=50')).json();
     const states = page.items.map((a: { status: string; severity: string }) => `${a.status}:${a.severity}`);
     expect(states[0]).toBe('open:acute');
-    expect(new Set(states)).toEqual(new Set(['open:acute', 'acknowledged:acute', 'acknowledged:non_acute', 'closed:non_acute']));
-    expect(page.open).toEqual({ acute: 1, nonAcute: 0 });
+    // The youth-safety demo adds its own open check-in alert beside these.
+    expect(states).toEqual(expect.arrayContaining(['open:acute', 'acknowledged:acute', 'acknowledged:non_acute', 'closed:non_acute']));
+    expect(page.open.acute).toBe(1);
     const acked = page.items.find((a: { status: string; severity: string }) => a.status === 'acknowledged' && a.severity === 'acute');
     const detail = (await pm.get(`/api/v1/alerts/${acked.id}`)).json();
     expect(detail.actions.map((x: { kind: string }) => x.kind)).toEqual(['contacted_youth', 'safety_plan_reviewed']);
