@@ -36,7 +36,7 @@ const open = async (viewport = DESKTOP): Promise<Page> => {
   return page;
 };
 
-test('a youth answers the teen PHQ-9 on a phone through a one-time link; staff see the score in the trajectory', async () => {
+test('a youth answers the teen PHQ-9 (item 9 = 2) on a phone through a one-time link; the supervisor sees the acute alert within seconds, acknowledges it and records an action; staff see the score in the trajectory', async () => {
   const staff = await open();
   await signIn(staff, 'mentor1');
   await staff.goto('/youth');
