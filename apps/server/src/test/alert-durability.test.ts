@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findEmbeddedInstrument } from '@mentorbridge/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { migrateDatabase, openPglite } from '../db/client.ts';
@@ -11,9 +12,10 @@ import { buildNotesWorld, documentSession } from '../modules/notes/notes-fixture
 import { TEST_PASSWORD, type TestApp } from './test-app.ts';
 
 /**
- * Done-when 3: killing the server right after it answers that a note with a safety concern is signed loses no
- * alert. The real server runs as a child process on an embedded database in a temp folder; it is SIGKILLed as soon
- * as the answer arrives, restarted on the same folder, and the alert must be there with every notice delivered.
+ * Killing the server right after it answers that a teen PHQ-9 with question 9 = 2 is saved (a youth's self-report
+ * link), or that a note with a safety concern is signed, loses no alert. The real server runs as a child process on
+ * an embedded database in a temp folder; it is SIGKILLed as soon as the answer arrives, restarted on the same
+ * folder, and the alerts must be there with every notice delivered.
  */
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const SECRET = 'durability-secret-durability-secret-0123';
@@ -119,7 +121,7 @@ const session = async (base: string, email: string, orgId: string) => {
 };
 
 describe('alert durability across a server crash', () => {
-  it('a signed safety concern survives SIGKILL right after the answer; after restart its notices are delivered', async () => {
+  it('a self-report answer with question 9 = 2 and a signed safety concern survive SIGKILL; after restart their notices are delivered', async () => {
     // The world is built in this process on the folder the server will use, then the folder is let go.
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -154,8 +156,30 @@ describe('alert durability across a server crash', () => {
       password: TEST_PASSWORD,
       version: contact.version,
     });
-    await kill(first.proc);
     expect(signed.status).toBe(200);
+    const link = await mentor.post(`/api/v1/youth/${world.youth.y1.id}/administrations`, {
+      instrumentId: 'phq9_teen',
+      respondent: 'youth',
+      mode: 'link',
+      language: 'en',
+      expiresInHours: 24,
+    });
+    expect(link.status).toBe(201);
+    const { token } = (await link.json()) as { token: string };
+    const answers = Object.fromEntries(
+      findEmbeddedInstrument('phq9_teen')!.items.map((item) => [
+        item.id,
+        item.id === 'self_harm_thoughts' ? 2 : item.scored ? 1 : item.options.some((o) => o.value === 'no') ? 'no' : item.options[0]!.value,
+      ]),
+    );
+    // The youth answers through the link, without an account; the server dies as soon as it has answered.
+    const answered = await fetch(`${first.base}/api/v1/self-report/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'mentorbridge', origin: first.base },
+      body: JSON.stringify({ answers }),
+    });
+    await kill(first.proc);
+    expect(answered.status).toBe(200);
 
     const second = await startServer(port);
     const supervisor = await session(second.base, world.users.s1.email, world.orgA.id);
@@ -166,6 +190,13 @@ describe('alert durability across a server crash', () => {
       return page.items.find((a) => a.sourceId === contact.id);
     });
     expect(alert.source).toBe('contact_note');
+    const acute = await eventually('the questionnaire alert is listed', 30_000, async () => {
+      const page = (await (await supervisor.get('/api/v1/alerts?status=open&severity=acute')).json()) as {
+        items: { id: string; youthId: string; source: string; reasons: string[] }[];
+      };
+      return page.items.find((a) => a.source === 'measure_response' && a.youthId === world.youth.y1.id);
+    });
+    expect(acute.reasons).toEqual(['phq9_teen.item9_self_harm_thoughts']);
 
     type Notice = { userId: string; channel: string; status: string };
     const notices = await eventually('every notice is delivered', 90_000, async () => {
@@ -179,10 +210,20 @@ describe('alert durability across a server crash', () => {
       // The supervisor has no phone number on file.
       sms: 'skipped',
     });
+    const acuteNotices = await eventually('every notice of the acute alert is delivered', 90_000, async () => {
+      const detail = (await (await supervisor.get(`/api/v1/alerts/${acute.id}`)).json()) as { notices: Notice[] };
+      return detail.notices.length > 0 && detail.notices.every((n) => n.status !== 'pending') ? detail.notices : undefined;
+    });
+    // The acute alert reaches the mentor and the supervisor (and managers), each in the app and by email.
+    for (const userId of [world.users.m1.userId, world.users.s1.userId]) {
+      const mine = acuteNotices.filter((n) => n.userId === userId);
+      expect(mine.find((n) => n.channel === 'in_app')?.status).toBe('delivered');
+      expect(mine.find((n) => n.channel === 'email')?.status).toBe('delivered');
+    }
     const inbox = (await (await supervisor.get('/api/v1/me/notifications?unread=true')).json()) as {
       items: { alertId: string }[];
     };
-    expect(inbox.items.map((n) => n.alertId)).toContain(alert.id);
+    expect(inbox.items.map((n) => n.alertId)).toEqual(expect.arrayContaining([alert.id, acute.id]));
     await kill(second.proc);
   }, 480_000);
 });
