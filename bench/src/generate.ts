@@ -224,7 +224,7 @@ export const generate = async (
       const dischargedOn = kind === 'discharged' ? Math.min(today - 7, admitted + rng.int(12, weeks - 1) * 7) : null;
       const createdAt = at(referredOn, '09:30').toISOString();
       const youthStatus = kind === 'referred' ? 'referred' : kind;
-      put('youth', [youthId, orgId, prog.id, first, last, isoDay(today - rng.int(6 * 365, 19 * 365)), [rng.pick(['white', 'black', 'asian'])], rng.pick(['hispanic_or_latino', 'not_hispanic_or_latino']), rng.chance(0.2) ? 'es' : 'en', 'Bench Public School', String(rng.int(1, 12)), prog.kind === 'tm' ? 'masshealth_standard' : 'private', `M${String(y).padStart(9, '0')}`, youthStatus, null, createdAt, createdAt, prog.pmId]);
+      put('youth', [youthId, orgId, prog.id, first, last, isoDay(today - rng.int(6 * 365, 19 * 365)), [rng.pick(['white', 'black_or_african_american', 'asian'])], rng.pick(['hispanic_or_latino', 'not_hispanic_or_latino']), rng.chance(0.2) ? 'es' : 'en', 'Bench Public School', String(rng.int(1, 12)), prog.kind === 'tm' ? 'masshealth_standard' : 'private', `M${String(y).padStart(9, '0')}`, youthStatus, null, createdAt, createdAt, prog.pmId]);
       const guardianId = ids.next();
       put('guardian', [guardianId, orgId, youthId, rng.pick(FIRST), last, 'mother', 'parent', '617-555-0100', createdAt, createdAt]);
       const hubId = ids.next();
@@ -275,8 +275,8 @@ export const generate = async (
           ev({ at: created, actorUserId: mentor.id, action: 'contact.scheduled', resourceType: 'contact', resourceId: contactId, youthId, detail: { kind: 'session', mentorUserId: mentor.id } });
           continue;
         }
-        // Complete notes: a draft the last two days, signed and awaiting review up to two weeks, approved before.
-        const noteStatus = ago <= 2 ? 'draft' : ago < 14 ? 'signed' : 'approved';
+        // Complete notes: a draft the last four days, signed and awaiting review up to two weeks, approved before.
+        const noteStatus = ago <= 4 ? 'draft' : ago < 14 ? 'signed' : 'approved';
         const activities = [rng.pick(ACTIVITIES)];
         const skills = [rng.pick(SKILLS)];
         const youthResponse = 'Practised the skill in the community and named two situations to use it this week.';
