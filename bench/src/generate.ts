@@ -309,7 +309,9 @@ export const generate = async (
           const s = scoreInstrument(def, answers);
           const id = ids.next();
           const createdAtM = at(d, '16:30');
-          const subscales = Object.fromEntries(Object.entries(s.subscales).map(([key, v]) => [key, { score: v.score, bandId: v.band?.id ?? null }]));
+          const subscales = Object.fromEntries(
+            Object.entries(s.subscales).map(([key, v]) => [key, { score: v.score, bandId: v.band?.id ?? null }]),
+          );
           put('measure_response', [id, orgId, youthId, def.id, def.version, def.respondent === 'parent' ? 'guardian' : 'youth', 'visit', 'en', isoDay(d), k === 0 ? 'baseline' : `week_${k * 4}`, json(answers), s.total, json(subscales), s.band?.id ?? null, s.valid, json(s.flags), def.respondent === 'youth', mentor.id, createdAtM.toISOString()]);
           ev({ at: createdAtM, actorUserId: mentor.id, action: 'measure_response.recorded', resourceType: 'measure_response', resourceId: id, youthId, detail: { instrumentId: def.id, instrumentVersion: def.version } });
         }
@@ -325,7 +327,16 @@ export const generate = async (
     audit.sort((a, b) => a.at.getTime() - b.at.getTime());
     let prevHash = GENESIS_HASH;
     audit.forEach((e, i) => {
-      const fields = { chain: orgId, seq: i + 1, organizationId: orgId, at: e.at, actorUserId: e.actorUserId, action: e.action, resourceType: e.resourceType, resourceId: e.resourceId, youthId: e.youthId, ip: null, userAgent: null, requestId: null, detail: e.detail, prevHash };
+      const fields = {
+        ...e,
+        chain: orgId,
+        seq: i + 1,
+        organizationId: orgId,
+        ip: null,
+        userAgent: null,
+        requestId: null,
+        prevHash,
+      };
       const hash = hashEvent(fields);
       put('audit_event', [ids.next(), orgId, i + 1, orgId, e.at.toISOString(), e.actorUserId, e.action, e.resourceType, e.resourceId, e.youthId, null, null, null, json(e.detail), prevHash, hash]);
       prevHash = hash;

@@ -51,7 +51,8 @@ export const checkPlans = async (opts: {
       entry.scenarios.add(current);
       captured.set(key, entry);
     }
-    return original.call(this, config, values, cb);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- same arguments passed through
+    return (original as any).call(this, config, values, cb);
   } as typeof original;
 
   const config = loadConfig({
@@ -84,7 +85,7 @@ export const checkPlans = async (opts: {
       const set = res.headers['set-cookie'];
       u.cookie = (Array.isArray(set) ? set : set ? [set] : []).map((c) => c.split(';')[0]).join('; ');
     }
-    const list = [
+    const list: ScenarioLike[] = [
       ...opts.scenarios(mini),
       {
         name: 'compliance board, largest organization',

@@ -1,7 +1,17 @@
 /** Prints a results file as the markdown table docs/performance.md carries: `node --import tsx bench/src/report.ts <file>` */
 import { readFileSync } from 'node:fs';
 
-type R = { scenario: string; target: string; rps: number; p50: number; p95: number; p99: number; errors: number; ratioToBaseline?: number; peakRssMb?: number };
+type R = {
+  scenario: string;
+  target: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  ratioToBaseline?: number;
+  peakRssMb?: number;
+};
 const file = process.argv[2];
 if (!file) throw new Error('usage: report.ts <results.json>');
 const data = JSON.parse(readFileSync(file, 'utf8')) as { results: R[]; targets: Record<string, { rps: number; p99: number }> };

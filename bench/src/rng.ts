@@ -4,6 +4,7 @@ export class Rng {
   constructor(seed: number) {
     this.s = seed >>> 0;
   }
+
   next(): number {
     this.s = (this.s + 0x6d2b79f5) >>> 0;
     let t = this.s;
@@ -11,15 +12,19 @@ export class Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
+
   chance(p: number): boolean {
     return this.next() < p;
   }
+
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]!;
   }
+
   /** A derived generator, so one part of the data does not shift when another part changes. */
   fork(salt: number): Rng {
     return new Rng((Math.imul(this.s ^ salt, 2654435761) + salt) >>> 0);

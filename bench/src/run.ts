@@ -11,6 +11,7 @@ import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { BENCH_PASSWORD } from './generate.ts';
@@ -148,7 +149,14 @@ const scenarios = (w: Workload): Scenario[] => {
   const signers = mentors.filter((m) => m.drafts.length);
   const reviewers = supervisors.filter((s) => s.pending.length);
   const all: (Scenario | null)[] = [
-    { name: 'youth record read', target: 'youth', make: () => { const m = mentor(); return get(m, `/api/v1/youth/${rng.pick(m.youthIds)}`); } },
+    {
+      name: 'youth record read',
+      target: 'youth',
+      make: () => {
+        const m = mentor();
+        return get(m, `/api/v1/youth/${rng.pick(m.youthIds)}`);
+      },
+    },
     { name: 'mentor today', target: 'list', make: () => get(mentor(), '/api/v1/dashboard/today') },
     { name: 'mentor caseload', target: 'list', make: () => get(mentor(), '/api/v1/dashboard/caseload') },
     { name: 'youth search', target: 'list', make: () => get(rng.pick(managers), `/api/v1/youth?q=${rng.pick(['gar', 'smi', 'ngu', 'lop', 'riv'])}&pageSize=20`) },
@@ -237,7 +245,8 @@ type Result = {
   peakRssMb?: number;
 };
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 
 const drive = async (
   name: string,
@@ -266,7 +275,7 @@ const drive = async (
       },
     ],
   });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+  (instance as unknown as EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
     statusCodes[status] = (statusCodes[status] ?? 0) + 1;
   });
