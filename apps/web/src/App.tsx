@@ -139,6 +139,28 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('./features/intake/ProgramSettingsPage.tsx').then((m) => ({ Component: m.ProgramSettingsPage })),
           },
+          {
+            path: 'me',
+            lazy: () => import('./features/safety/YouthHomePage.tsx').then((m) => ({ Component: m.YouthHomePage })),
+          },
+          {
+            path: 'check-ins',
+            lazy: () => import('./features/safety/CheckInsPage.tsx').then((m) => ({ Component: m.CheckInsPage })),
+          },
+          {
+            path: 'mandated-reports',
+            lazy: () =>
+              import('./features/safety/MandatedReportsPage.tsx').then((m) => ({ Component: m.MandatedReportsPage })),
+          },
+          {
+            path: 'mandated-reports/:reportId',
+            lazy: () =>
+              import('./features/safety/MandatedReportsPage.tsx').then((m) => ({ Component: m.MandatedReportPage })),
+          },
+          {
+            path: 'mentor-flags',
+            lazy: () => import('./features/safety/MentorFlagsPage.tsx').then((m) => ({ Component: m.MentorFlagsPage })),
+          },
           { path: 'youth', element: <YouthListPage /> },
           {
             path: 'youth/new',

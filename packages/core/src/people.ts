@@ -184,6 +184,8 @@ export const ZStaffProfile = z.object({
   licenceExpiresOn: z.string().nullable(),
   /** True when the staff member holds a licence whose expiry date has passed. */
   licenceExpired: z.boolean(),
+  /** Designated mandated reporter. */
+  mandatedReporter: z.boolean(),
   version: z.number().int(),
 });
 export type TStaffProfile = z.infer<typeof ZStaffProfile>;
@@ -201,5 +203,6 @@ export const ZUpdateStaffProfile = z.object({
     .nullable()
     .optional(),
   licenceExpiresOn: ZIsoDate.nullable().optional(),
+  mandatedReporter: z.boolean().optional(),
   version: z.number().int().min(1),
 });

@@ -117,6 +117,31 @@ export const POLICY = {
   'dashboard.supervisor': { supervisor: 'self' },
   'dashboard.program': PROGRAM_MANAGERS,
   'skills.read': ALL_STAFF,
+
+  // Youth safety: weekly check-ins, safety plans and crisis resources, mandated reports (R-5.14–5.17),
+  // flag my mentor. Guardians never see mandated reports; hub clinicians neither.
+  'youth_home.read': { youth: 'self' },
+  'check_in.submit': { youth: 'self', mentor: 'caseload' },
+  /** Guardians see ratings, never the youth's comment. */
+  'check_in.read': { ...CASE_TEAM, guardian: 'own_child', youth: 'self' },
+  /** The youth's comment is confidential from guardians. */
+  'check_in.read_comment': { ...CASE_TEAM, youth: 'self' },
+  'check_in.aggregate': PROGRAM_MANAGERS,
+  'program_safety.read': ALL_STAFF,
+  'program_safety.write': PROGRAM_MANAGERS,
+  'crisis_resources.read': YOUTH_READERS,
+  /** The youth and guardians read only a version shared with them; the service decides. */
+  'safety_plan.read': { ...CASE_TEAM, guardian: 'own_child', youth: 'self' },
+  'safety_plan.history': CASE_TEAM,
+  'safety_plan.write': CASE_STAFF,
+  'mandated_report.create': CASE_STAFF,
+  'mandated_report.read': CASE_STAFF,
+  'mandated_report.update': CASE_STAFF,
+  'mandated_report.close': { ...PROGRAM_MANAGERS, supervisor: 'supervisees' },
+  'mandated_report.list': PROGRAM_MANAGERS,
+  'mentor_flag.create': { youth: 'self' },
+  'mentor_flag.read': PROGRAM_MANAGERS,
+  'mentor_flag.review': PROGRAM_MANAGERS,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

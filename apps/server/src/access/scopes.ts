@@ -30,7 +30,8 @@ const relationshipClause = (actor: Actor, rel: Relationship, programId: string |
     case 'program':
       return programId ? eq(youth.programId, programId) : sql`true`;
     case 'caseload':
-      return sql`exists (select 1 from ${mentorAssignment} where ${mentorAssignment.youthId} = ${youth.id} and ${mentorAssignment.mentorUserId} = ${actor.userId} and ${mentorAssignment.active})`;
+      // A match whose contact is suspended (the youth flagged the mentor, R-3.9) gives no reach until reviewed.
+      return sql`exists (select 1 from ${mentorAssignment} where ${mentorAssignment.youthId} = ${youth.id} and ${mentorAssignment.mentorUserId} = ${actor.userId} and ${mentorAssignment.active} and ${mentorAssignment.contactSuspendedAt} is null)`;
     case 'supervisees':
       return sql`exists (select 1 from ${mentorAssignment} join ${supervisionAssignment} on ${supervisionAssignment.mentorUserId} = ${mentorAssignment.mentorUserId} and ${supervisionAssignment.active} and ${supervisionAssignment.organizationId} = ${actor.organizationId} where ${mentorAssignment.youthId} = ${youth.id} and ${mentorAssignment.active} and ${supervisionAssignment.supervisorUserId} = ${actor.userId})`;
     case 'referred':

@@ -5,6 +5,10 @@ import { memberRoutes } from './members/routes.ts';
 import { notesRoutes } from './notes/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
+import { checkInRoutes } from './checkins/routes.ts';
+import { mandatedReportRoutes } from './mandated-reports/routes.ts';
+import { mentorFlagRoutes } from './mentor-flags/routes.ts';
+import { safetyPlanRoutes } from './safety-plans/routes.ts';
 import { healthRoutes, systemRoutes } from './system/routes.ts';
 import { youthRoutes } from './youth/routes.ts';
 
@@ -20,6 +24,10 @@ export const registerModules = async (app: FastifyInstance) => {
       await v1.register(careRoutes);
       await v1.register(notesRoutes);
       await v1.register(intakeRoutes);
+      await v1.register(checkInRoutes);
+      await v1.register(safetyPlanRoutes);
+      await v1.register(mandatedReportRoutes);
+      await v1.register(mentorFlagRoutes);
     },
     { prefix: '/api/v1' },
   );

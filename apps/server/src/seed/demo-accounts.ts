@@ -35,4 +35,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { key: 'mentor4', email: 'mentor4@demo.mentorbridge.org', name: 'Taylor Mentor', role: 'mentor' },
   { key: 'hub', email: 'hub@demo.mentorbridge.org', name: 'Pat Hub, LMHC', role: 'hub_clinician' },
   { key: 'guardian', email: 'guardian@demo.mentorbridge.org', name: 'Rosa Alvarez', role: 'guardian' },
+  // Rosa's daughter Ana (the first demo youth) signs in to her own youth home.
+  { key: 'youth', email: 'youth@demo.mentorbridge.org', name: 'Ana Alvarez', role: 'youth' },
 ];

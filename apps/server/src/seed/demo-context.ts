@@ -2,6 +2,7 @@ import type { Tx } from '../db/client.ts';
 import { demoCare } from './demo-care.ts';
 import { demoIntake } from './demo-intake.ts';
 import { demoNotes } from './demo-notes.ts';
+import { demoSafety } from './demo-safety.ts';
 
 /** What the base demo seed made, for the steps that add each area's demo records on top. */
 export type DemoContext = {
@@ -16,4 +17,4 @@ export type DemoContext = {
 export type DemoStep = (tx: Tx, ctx: DemoContext) => Promise<void>;
 
 /** Run in order inside the seeding transaction. */
-export const DEMO_WORKFLOW_STEPS: DemoStep[] = [demoIntake, demoCare, demoNotes];
+export const DEMO_WORKFLOW_STEPS: DemoStep[] = [demoIntake, demoCare, demoNotes, demoSafety];

@@ -364,6 +364,13 @@ export const closeMatch = async (db: Db, actor: Actor, matchId: string, input: C
     return withMentorName(tx, await closeInTx(tx, actor, m, input, today));
   });
 
+/** Closes a match inside the caller's transaction (a program manager's review of a youth's flag closes it with the flag). */
+export const closeMatchInTx = async (tx: Tx, actor: Actor, matchId: string, input: CloseInput): Promise<TMatch> => {
+  const m = await openMatchForChange(tx, actor, matchId, input.version);
+  const { today } = await orgClock(tx, actor.organizationId);
+  return withMentorName(tx, await closeInTx(tx, actor, m, input, today));
+};
+
 /** Closes a match with the reason "rematch" and opens the new one with another mentor: both or neither. */
 export const rematch = async (db: Db, actor: Actor, matchId: string, input: RematchInput) =>
   db.transaction(async (tx) => {

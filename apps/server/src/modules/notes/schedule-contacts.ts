@@ -7,7 +7,7 @@ import {
   type ZContactListQuery,
   type ZCreateContact,
 } from '@mentorbridge/core';
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../access/context.ts';
 import { youthScope } from '../../access/scopes.ts';
@@ -28,7 +28,10 @@ const mentorFor = async (tx: Tx, actor: Actor, youthId: string, wanted: string |
   const matches = await tx
     .select({ mentorUserId: mentorAssignment.mentorUserId, isPrimary: mentorAssignment.isPrimary })
     .from(mentorAssignment)
-    .where(and(eq(mentorAssignment.youthId, youthId), eq(mentorAssignment.active, true)));
+    // A match suspended by the youth's flag cannot be given visits until reviewed.
+    .where(
+      and(eq(mentorAssignment.youthId, youthId), eq(mentorAssignment.active, true), isNull(mentorAssignment.contactSuspendedAt)),
+    );
   if (wanted) {
     if (!matches.some((m) => m.mentorUserId === wanted))
       throw badRequest({ mentorUserId: 'This mentor is not matched with the youth' });

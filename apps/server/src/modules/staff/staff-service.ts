@@ -52,6 +52,7 @@ const toStaff = (r: StaffRow, today: string): TStaffProfile => ({
   licenceState: r.p.licenceState,
   licenceExpiresOn: r.p.licenceExpiresOn,
   licenceExpired: isLicenceExpired(r.p.licenceExpiresOn, today),
+  mandatedReporter: r.p.mandatedReporter,
   version: r.p.version,
 });
 

@@ -6,12 +6,14 @@ import { usePermissions } from '../../session.tsx';
 export function HomeRedirect() {
   const { can, me } = usePermissions();
   if (!me) return <Loading />;
-  const to = can('dashboard.mentor')
-    ? '/today'
-    : can('dashboard.supervisor')
-      ? '/team'
-      : can('dashboard.program')
-        ? '/compliance'
-        : '/youth';
+  const to = can('youth_home.read')
+    ? '/me'
+    : can('dashboard.mentor')
+      ? '/today'
+      : can('dashboard.supervisor')
+        ? '/team'
+        : can('dashboard.program')
+          ? '/compliance'
+          : '/youth';
   return <Navigate to={to} replace />;
 }

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatList, formatNumber, todayIso } from '
 import { newId, useIdempotencyKey } from '../../idempotency.ts';
 import { usePermissions } from '../../session.tsx';
 import { MetMark } from './parts.tsx';
+import { ProgramSafetySection } from '../safety/ProgramSafetySection.tsx';
 import { intakeKeys, usePresets, useProgram, useRuleSets } from './queries.ts';
 
 /** A program's settings: the four-part definition checklist, the rules in force, and the versions of its rules. */
@@ -52,6 +53,10 @@ export function ProgramSettingsPage() {
       <h1>{p.name}</h1>
       <p className="muted">{t(`intake.programKinds.${p.kind}`)}</p>
       {message ? <StatusMessage>{message}</StatusMessage> : null}
+
+      {can('program_safety.read') ? (
+        <ProgramSafetySection programId={p.id} canEdit={can('program_safety.write')} />
+      ) : null}
 
       <section className="card" aria-labelledby="definition-heading">
         <h2 id="definition-heading">{t('intake.definition.title')}</h2>

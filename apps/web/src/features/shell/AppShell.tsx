@@ -93,6 +93,7 @@ export function AppShell() {
   const navItems = twoFactorBlocked
     ? []
     : [
+        ...(permissions.has('youth_home.read') ? [{ to: '/me', label: t('safety.nav.home') }] : []),
         ...(permissions.has('dashboard.mentor')
           ? [
               { to: '/today', label: t('care.nav.today') },
@@ -106,6 +107,13 @@ export function AppShell() {
         ...(permissions.has('note.review') ? [{ to: '/review', label: t('notes.nav.review') }] : []),
         ...(permissions.has('supervision.write') ? [{ to: '/supervision', label: t('notes.nav.supervision') }] : []),
         ...(permissions.has('referral.list') ? [{ to: '/referrals', label: t('intake.nav.referrals') }] : []),
+        ...(permissions.has('dashboard.mentor') || permissions.has('dashboard.supervisor') || permissions.has('check_in.aggregate')
+          ? [{ to: '/check-ins', label: t('safety.nav.checkIns') }]
+          : []),
+        ...(permissions.has('mentor_flag.read') ? [{ to: '/mentor-flags', label: t('safety.nav.flags') }] : []),
+        ...(permissions.has('mandated_report.list')
+          ? [{ to: '/mandated-reports', label: t('safety.nav.reports') }]
+          : []),
         { to: '/youth', label: t('nav.youth') },
         { to: '/staff', label: t('nav.staff') },
         ...(permissions.has('rule_set.read') ? [{ to: '/programs', label: t('intake.nav.programs') }] : []),

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, isApiError, v1 } from '../../api.ts';
 import { LicenceExpiredFlag } from '../../components/badges.tsx';
 import { FormError, Loading, QueryError, StatusMessage } from '../../components/feedback.tsx';
-import { SelectField, TextField } from '../../components/fields.tsx';
+import { Checkbox, SelectField, TextField } from '../../components/fields.tsx';
 import { usePageTitle } from '../../components/page.tsx';
 import { fieldErrors, zodFieldErrors } from '../../errors.ts';
 import { formatDate, formatList, formatNumber } from '../../format.ts';
@@ -25,6 +25,7 @@ type Values = {
   licenceNumber: string;
   licenceState: string;
   licenceExpiresOn: string;
+  mandatedReporter: boolean;
 };
 
 const toValues = (s: TStaffProfile): Values => ({
@@ -36,6 +37,7 @@ const toValues = (s: TStaffProfile): Values => ({
   licenceNumber: s.licenceNumber ?? '',
   licenceState: s.licenceState ?? '',
   licenceExpiresOn: s.licenceExpiresOn ?? '',
+  mandatedReporter: s.mandatedReporter,
 });
 
 const toBody = (v: Values, version: number) => ({
@@ -50,6 +52,7 @@ const toBody = (v: Values, version: number) => ({
   licenceNumber: v.licenceNumber.trim() || null,
   licenceState: v.licenceState.trim().toUpperCase() || null,
   licenceExpiresOn: v.licenceExpiresOn || null,
+  mandatedReporter: v.mandatedReporter,
   version,
 });
 
@@ -89,6 +92,7 @@ export function StaffProfilePage() {
       t('staff.fields.capacity'),
       s.capacity === null ? '' : t('staff.capacityValue', { count: s.capacity, formatted: formatNumber(s.capacity) }),
     ],
+    [t('safety.staff.mandatedReporter'), s.mandatedReporter ? t('common.yes') : t('common.no')],
     [t('staff.fields.licenceType'), s.licenceType ?? ''],
     [t('staff.fields.licenceNumber'), s.licenceNumber ?? ''],
     [t('staff.fields.licenceState'), s.licenceState ?? ''],
@@ -279,6 +283,13 @@ function StaffForm({ staff, onDone, onCancel }: { staff: TStaffProfile; onDone: 
           error={errors.capacity}
         />
       </div>
+      <Checkbox
+        id={`${p}-mandatedReporter`}
+        label={t('safety.staff.mandatedReporter')}
+        hint={t('safety.staff.mandatedReporterHint')}
+        checked={values.mandatedReporter}
+        onChange={(v) => set('mandatedReporter', v)}
+      />
       <fieldset className="section">
         <legend>{t('staff.licenceSection')}</legend>
         <div className="grid-2">

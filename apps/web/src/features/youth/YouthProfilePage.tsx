@@ -9,7 +9,9 @@ import { Loading, QueryError, StatusMessage } from '../../components/feedback.ts
 import { usePageTitle } from '../../components/page.tsx';
 import { formatDate, formatList, todayIso } from '../../format.ts';
 import { usePermissions } from '../../session.tsx';
+import { CrisisPanel } from '../../components/CrisisPanel.tsx';
 import { CareSections } from '../care/CareSections.tsx';
+import { SafetySections } from '../safety/SafetySections.tsx';
 import { IntakeSections } from '../intake/IntakeSections.tsx';
 import { YouthSessionsSection } from '../notes/YouthSessionsSection.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
@@ -77,6 +79,7 @@ export function YouthProfilePage() {
           {program ? ` · ${program.name}` : ''}
         </p>
       </div>
+      <CrisisPanel youthId={y.id} />
       {created ? <StatusMessage>{t('youth.createdMessage')}</StatusMessage> : null}
 
       <DetailsSection youth={y} programs={programs.data ?? []} canEdit={can('youth.update')} />
@@ -84,6 +87,7 @@ export function YouthProfilePage() {
       <EmergencyContactsSection youthId={y.id} canEdit={can('emergency_contact.write')} />
       <IntakeSections youth={y} />
       <CareSections youth={y} />
+      <SafetySections youth={y} />
       <YouthSessionsSection youthId={y.id} />
       <RecordActions youth={y} />
       {can('youth.access_log') || can('audit.read') ? <AccessLogPanel youthId={y.id} /> : null}

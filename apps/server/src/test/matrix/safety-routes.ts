@@ -1,0 +1,23 @@
+/** The youth-safety area's routes, each walked by safety-matrix.test.ts (the access matrix checks every route is covered). */
+export const SAFETY_ROUTES: string[] = [
+  'POST /api/v1/youth/:id/check-ins',
+  'GET /api/v1/youth/:id/check-ins',
+  'GET /api/v1/check-ins/latest',
+  'GET /api/v1/check-ins/top-challenges',
+  'GET /api/v1/programs/:programId/safety-settings',
+  'PUT /api/v1/programs/:programId/safety-settings',
+  'GET /api/v1/youth/:id/crisis-resources',
+  'GET /api/v1/youth/:id/safety-plan',
+  'GET /api/v1/youth/:id/safety-plan/versions/:version',
+  'POST /api/v1/youth/:id/safety-plan',
+  'POST /api/v1/youth/:id/mandated-reports',
+  'GET /api/v1/youth/:id/mandated-reports',
+  'GET /api/v1/mandated-reports',
+  'GET /api/v1/mandated-reports/:reportId',
+  'POST /api/v1/mandated-reports/:reportId/written',
+  'POST /api/v1/mandated-reports/:reportId/close',
+  'GET /api/v1/me/youth-home',
+  'POST /api/v1/youth/:id/mentor-flags',
+  'GET /api/v1/mentor-flags',
+  'POST /api/v1/mentor-flags/:flagId/review',
+];
