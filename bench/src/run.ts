@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     managers: { type: 'string', default: '100' },
     only: { type: 'string' },
     'skip-plans': { type: 'boolean', default: false },
+    'plans-only': { type: 'boolean', default: false },
   },
 });
 const engine = args.engine === 'pglite' ? 'pglite' : 'postgres';
@@ -341,6 +342,15 @@ const main = async () => {
     await db.close();
   }
   log(`Workload: ${workload.mentors.length} mentors, ${workload.supervisors.length} supervisors, ${workload.managers.length} program managers`);
+
+  if (args['plans-only']) {
+    // Query health alone (no load): the in-process app runs each scenario once and every plan is checked.
+    const plans = await checkPlans({ databaseUrl: dbUrl, workload, origin: ORIGIN, scenarios: (w) => scenarios(w) });
+    log(`${plans.queries.length} distinct queries; ${plans.violations.length} sequential scans of large tables`);
+    for (const v of plans.violations) log(`  ${v.table} (${v.rows} rows) in ${v.scenarios.join(', ')}: ${v.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+    if (plans.violations.length) process.exitCode = 1;
+    return;
+  }
 
   const results: Result[] = [];
   const only = args.only ? new Set(args.only.split(',')) : null;
