@@ -18,6 +18,8 @@ type ScenarioLike = { name: string; make: () => { method: string; path: string; 
 
 export type PlanReport = {
   statuses: Record<string, number>;
+  /** Statements sent to PostgreSQL while serving one request of each scenario (BEGIN/COMMIT included). */
+  roundTrips: Record<string, number>;
   queries: { sql: string; scenarios: string[]; nodes: string[]; totalCost: number }[];
   violations: { table: string; rows: number; sql: string; scenarios: string[] }[];
 };
@@ -38,6 +40,7 @@ export const checkPlans = async (opts: {
   scenarios: (w: Workload) => ScenarioLike[];
 }): Promise<PlanReport> => {
   const statuses: Record<string, number> = {};
+  const roundTrips: Record<string, number> = {};
   const captured = new Map<string, { q: Captured; scenarios: Set<string> }>();
   let current: string | null = null;
   const original = pg.Client.prototype.query;
@@ -46,6 +49,7 @@ export const checkPlans = async (opts: {
     const text = typeof config === 'string' ? config : config?.text;
     const vals = (typeof config === 'object' && config?.values) || (Array.isArray(values) ? values : []);
     if (current && typeof text === 'string') {
+      roundTrips[current] = (roundTrips[current] ?? 0) + 1;
       const key = text;
       const entry = captured.get(key) ?? { q: { text, values: vals }, scenarios: new Set<string>() };
       entry.scenarios.add(current);
@@ -113,7 +117,7 @@ export const checkPlans = async (opts: {
     const sizes = new Map(
       (await client.query<{ relname: string; n: number }>(`select relname, reltuples::bigint as n from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`)).rows.map((r) => [r.relname, Number(r.n)]),
     );
-    const report: PlanReport = { statuses, queries: [], violations: [] };
+    const report: PlanReport = { statuses, roundTrips, queries: [], violations: [] };
     for (const { q, scenarios } of captured.values()) {
       if (!/^\s*(select|with|update|delete)\b/i.test(q.text) || /pg_advisory/i.test(q.text)) continue;
       const { rows } = await client.query(`explain (format json) ${q.text}`, q.values);

@@ -11,10 +11,15 @@ type R = {
   errors: number;
   ratioToBaseline?: number;
   peakRssMb?: number;
+  connections?: number;
 };
 const file = process.argv[2];
 if (!file) throw new Error('usage: report.ts <results.json>');
-const data = JSON.parse(readFileSync(file, 'utf8')) as { results: R[]; targets: Record<string, { rps: number; p99: number }> };
+const data = JSON.parse(readFileSync(file, 'utf8')) as {
+  results: R[];
+  connections: number;
+  targets: Record<string, { rps: number; p99: number }>;
+};
 const lines = [
   '| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | × baseline | target | peak RSS MB |',
   '|---|---:|---:|---:|---:|---:|---:|---|---:|',
@@ -23,7 +28,7 @@ for (const r of data.results) {
   const t = data.targets[r.target];
   const target = t ? `≥ ${t.rps.toLocaleString('en-US')}/s, p99 ≤ ${t.p99} ms` : r.target === 'board' ? '≤ 300 ms' : '';
   lines.push(
-    `| ${r.scenario} | ${r.rps.toLocaleString('en-US')} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.ratioToBaseline ?? ''} | ${target} | ${r.peakRssMb ?? ''} |`,
+    `| ${r.scenario}${r.connections && r.connections !== data.connections ? ` (${r.connections} connections)` : ''} | ${r.rps.toLocaleString('en-US')} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.ratioToBaseline ?? ''} | ${target} | ${r.peakRssMb ?? ''} |`,
   );
 }
 process.stdout.write(`${lines.join('\n')}\n`);
