@@ -354,7 +354,7 @@ const main = async () => {
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const db = await PGlite.create(path.join(dataDir, 'pglite'));
-    machine.postgres = `PGlite ${(await db.query<{ v: string }>('show server_version')).rows[0]!.v}`;
+    machine.postgres = `PGlite ${(await db.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
     const shim = { query: (text: string, values?: unknown[]) => db.query(text, values) } as unknown as pg.Pool;
     workload = await loadWorkload(shim, counts);
     await db.close();
