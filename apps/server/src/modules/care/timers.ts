@@ -83,7 +83,7 @@ export const supervisionByMentor = async (db: Db | Tx, clock: TimerClock, mentor
     db,
     sql`select mentors.id as mentor_user_id,
       (select max(s.date)::text from supervision_session s where s.organization_id = ${clock.organizationId}
-        and s.signed_at is not null and mentors.id = any(s.supervisee_user_ids)) as last_on,
+        and s.signed_at is not null and s.supervisee_user_ids @> array[mentors.id]) as last_on,
       (select min((sa.created_at at time zone ${clock.timeZone})::date)::text from supervision_assignment sa
         where sa.mentor_user_id = mentors.id and sa.organization_id = ${clock.organizationId} and sa.active) as since
     from (${mentors}) as mentors`,
@@ -169,7 +169,7 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
     rows<{ youth_id: string; last_on: string | null }>(
       db,
       sql`select r.youth_id, max(r.last_cans_on)::text as last_on from referral r
-      join ${youth} on ${youth.id} = r.youth_id where ${where} group by r.youth_id`,
+      join ${youth} on ${youth.id} = r.youth_id where ${where} and r.organization_id = ${clock.organizationId} group by r.youth_id`,
     ),
     unsignedNotes(db, clock, where),
     rows<{ youth_id: string; last_on: string | null }>(
@@ -184,7 +184,7 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
       db,
       clock,
       sql`select distinct ma.mentor_user_id as id from mentor_assignment ma
-        join ${youth} on ${youth.id} = ma.youth_id where ${where} and ma.active`,
+        join ${youth} on ${youth.id} = ma.youth_id where ${where} and ma.organization_id = ${clock.organizationId} and ma.active`,
     ),
   ]);
   const hubBy = new Map(hub.map((r) => [r.youth_id, r.last_on]));

@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../access/context.ts';
 import { originOf, writeAudit } from '../../audit/write-audit.ts';
-import { reauthenticate } from '../../auth/reauthenticate.ts';
+import { passwordMatches, reauthFailed } from '../../auth/reauthenticate.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { contact, noteRevision, supervisionAssignment } from '../../db/schema.ts';
 import { AppError, badRequest, forbidden, versionConflict } from '../../http/errors.ts';
@@ -75,8 +75,10 @@ export const signNote = async (
   actor: Actor,
   contactId: string,
   input: z.output<typeof ZSignNote>,
-): Promise<TContact> =>
-  deps.db.transaction(async (tx) => {
+): Promise<TContact> => {
+  // Checked before the transaction (scrypt must not hold a pooled connection), reported after the access checks.
+  const passwordOk = await passwordMatches(deps.db, actor.userId, input.password);
+  return deps.db.transaction(async (tx) => {
     const row = await loadContact(tx, actor, contactId);
     if (!row.mayWrite) throw forbidden();
     const c = row.c;
@@ -84,7 +86,7 @@ export const signNote = async (
     if (c.status === 'cancelled' || c.status === 'no_show') throw contactClosed(c.status);
     if (actor.userId !== c.mentorUserId) throw forbidden('Only the mentor who wrote the note can sign it');
     if (c.version !== input.version) throw versionConflict(await contactDetail(tx, actor, c, row.y, row));
-    await reauthenticate(tx, actor.userId, input.password);
+    if (!passwordOk) throw reauthFailed();
 
     const { today, timeZone } = await orgClock(tx, actor.organizationId);
     const missing = missingForSigning(c, today);
@@ -201,3 +203,4 @@ export const signNote = async (
     }
     return detailAfterWrite(tx, actor, c.id);
   });
+};
