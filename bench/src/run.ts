@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { findEmbeddedInstrument } from '@mentorbridge/core';
 import { BENCH_PASSWORD } from './generate.ts';
 import { checkPlans } from './plans.ts';
 import { BENCH_DIR, REPO_DIR, benchDatabaseUrl, orgToday, pgliteDir } from './paths.ts';
@@ -138,7 +139,6 @@ const scenarios = (w: Workload): Scenario[] => {
   const rng = new Rng(11);
   // Notes are written the day after the visit (yesterday's 07:00–08:00 has ended whatever the hour of the run).
   const yesterday = new Date(Date.parse(`${orgToday()}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const today = orgToday();
   const signed = (u: BenchUser) => u.cookie !== undefined;
   const mentors = w.mentors.filter(signed);
   const supervisors = w.supervisors.filter(signed);
@@ -214,18 +214,21 @@ const scenarios = (w: Workload): Scenario[] => {
       },
     },
     {
-      // POST /youth/{id}/measures lands with the measures area; until then the comparable write is a goal rating.
-      name: 'questionnaire submit (goal progress)',
+      // A GAD-7 given during a visit: scored, stored and audited in one transaction (no safety item, so no alert).
+      name: 'questionnaire submit',
       target: 'write',
       make: () => {
         const m = mentor();
-        return post(m, `/api/v1/goals/${rng.pick(m.goalIds)}/progress`, { ratedOn: today, level: rng.int(-2, 2) });
+        const answers = Object.fromEntries(GAD7_ITEMS.map((id) => [id, rng.int(0, 3)]));
+        return post(m, `/api/v1/youth/${rng.pick(m.youthIds)}/measures`, { instrumentId: 'gad7', answers });
       },
     },
     { name: 'program compliance board', target: 'list', make: () => get(rng.pick(managers), '/api/v1/dashboard/compliance') },
   ];
   return all.filter((s): s is Scenario => s !== null);
 };
+
+const GAD7_ITEMS = findEmbeddedInstrument('gad7')!.items.map((i) => i.id);
 
 /** Concurrent note signings: one per core, so scrypt saturates the machine without queueing behind itself. */
 const SIGN_CONNECTIONS = 2;
@@ -243,7 +246,7 @@ const MIX: Record<string, number> = {
   'review queue': 8,
   'note draft create': 10,
   'review approve': 8,
-  'questionnaire submit (goal progress)': 9,
+  'questionnaire submit': 9,
   'program compliance board': 3,
 };
 
