@@ -24,9 +24,8 @@ import {
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth-schema.ts';
+import { createdAt, version } from './columns.ts';
 import { mentorAssignment, organization, program, youth } from './schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).defaultNow().notNull();
 
 export const administrationModeEnum = pgEnum('administration_mode', ADMINISTRATION_MODES);
 export const responseRespondentEnum = pgEnum('response_respondent', RESPONSE_RESPONDENTS);
@@ -193,7 +192,7 @@ export const safetyAlert = pgTable(
     closedBy: text('closed_by').references(() => user.id),
     disposition: alertDispositionEnum('disposition'),
     dispositionNote: text('disposition_note'),
-    version: integer('version').default(1).notNull(),
+    version: version(),
   },
   (t) => [
     index('safety_alert_org_status_idx').on(t.organizationId, t.status, t.raisedAt),
@@ -316,7 +315,7 @@ export const mandatedReport = pgTable(
     remindersSent: integer('reminders_sent').default(0).notNull(),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    version: integer('version').default(1).notNull(),
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -35,12 +35,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth-schema.ts';
+import { createdAt, updatedAt, version } from './columns.ts';
 
 export * from './auth-schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).defaultNow().notNull();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).defaultNow().notNull();
-const version = () => integer('version').default(1).notNull();
 
 export const roleEnum = pgEnum('role', ROLES);
 export const programKindEnum = pgEnum('program_kind', PROGRAM_KINDS);

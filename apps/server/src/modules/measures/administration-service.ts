@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import {
   KIOSK_CODE_ALPHABET,
   KIOSK_CODE_LENGTH,
@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../access/context.ts';
 import { youthScope } from '../../access/scopes.ts';
 import { type AuditOrigin, auditRead, originOf, writeAudit } from '../../audit/write-audit.ts';
+import { hashToken } from '../../auth/token-hash.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { measureAdministration } from '../../db/schema-measures.ts';
 import { user, youth } from '../../db/schema.ts';
@@ -26,7 +27,6 @@ type CreateInput = z.output<typeof ZCreateAdministration>;
 type AdministrationRow = typeof measureAdministration.$inferSelect;
 
 /** Link tokens carry 256 random bits; only their SHA-256 is stored. */
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
 /**

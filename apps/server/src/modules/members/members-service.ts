@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { STAFF_ROLES, type TInvite, type TMember, type TRole } from '@mentorbridge/core';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Actor } from '../../access/context.ts';
 import { originOf, writeAudit } from '../../audit/write-audit.ts';
 import { createPasswordUser, findUserByEmail } from '../../auth/accounts.ts';
+import { hashToken } from '../../auth/token-hash.ts';
 import type { Db } from '../../db/client.ts';
 import { invitation, membership, organization, program, staffProfile, user } from '../../db/schema.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
@@ -11,7 +12,6 @@ import { iso, isoRequired } from '../../http/schemas.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 
 export const INVITATION_DAYS = 7;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const listMembers = async (db: Db, actor: Actor): Promise<TMember[]> => {
   const rows = await db
