@@ -1,4 +1,5 @@
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { TRole } from '@mentorbridge/core';
+import { and, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { guardian, mentorAssignment, supervisionAssignment, youth, youthHubClinician } from '../db/schema.ts';
 import type { Actor } from './context.ts';
 import { type Action, POLICY, type Relationship } from './policy.ts';
@@ -10,7 +11,7 @@ const FALSE = sql`false`;
  * `false` when no role allows the action. This is the single place row access to youth is decided: every query
  * that touches a youth record or anything hanging off one goes through it.
  */
-export const youthScope = (actor: Actor, action: Action): SQL => {
+export const youthScope = (actor: ScopeActor, action: Action): SQL => {
   const rule: Partial<Record<string, Relationship>> = POLICY[action];
   const clauses: SQL[] = [];
   for (const { role, programId } of actor.roles) {
@@ -23,7 +24,21 @@ export const youthScope = (actor: Actor, action: Action): SQL => {
   return and(eq(youth.organizationId, actor.organizationId), or(...clauses))!;
 };
 
-const relationshipClause = (actor: Actor, rel: Relationship, programId: string | null): SQL | undefined => {
+/**
+ * What a scope is built from. Placeholders in place of the values give the same SQL text for every actor with the
+ * same roles, so the query can be prepared once (see `findYouthFor`).
+ */
+export type ScopeActor = {
+  userId: string | Placeholder;
+  organizationId: string | Placeholder;
+  roles: { role: TRole; programId: string | null | Placeholder }[];
+};
+
+const relationshipClause = (
+  actor: ScopeActor,
+  rel: Relationship,
+  programId: string | null | Placeholder,
+): SQL | undefined => {
   switch (rel) {
     case 'organization':
       return sql`true`;

@@ -46,7 +46,19 @@ export const membershipsOf = async (db: Db, userId: string): Promise<OrgMembersh
     query = prepareMemberships(db);
     membershipQueries.set(db, query);
   }
-  const rows = await query.execute({ userId });
+  return groupByOrganization(await query.execute({ userId }));
+};
+
+type ResolvedSession = {
+  session: { id: string; createdAt: Date; expiresAt: Date };
+  user: { id: string; name: string; email: string; twoFactorEnabled?: boolean | null };
+  /** Read with the session by the fast path; the getSession path reads them after. */
+  memberships?: OrgMembership[];
+};
+
+type MembershipJson = { orgId: string; orgName: string; twoFactorRoles: TRole[]; role: TRole; programId: string | null };
+
+const groupByOrganization = (rows: MembershipJson[]): OrgMembership[] => {
   const byOrg = new Map<string, OrgMembership>();
   for (const r of rows) {
     let m = byOrg.get(r.orgId);
@@ -59,18 +71,14 @@ export const membershipsOf = async (db: Db, userId: string): Promise<OrgMembersh
   return [...byOrg.values()];
 };
 
-type ResolvedSession = {
-  session: { id: string; createdAt: Date; expiresAt: Date };
-  user: { id: string; name: string; email: string; twoFactorEnabled?: boolean | null };
-};
-
 /**
  * The common case of better-auth's getSession without its endpoint machinery: the signed session cookie checked
  * here (HMAC-SHA256, as better-call signs it) and the session read with its user in one prepared query. It answers
  * only when better-auth would answer the same without writing anything; everything else — no or badly signed cookie,
  * unknown or expired session (better-auth deletes it), a sliding refresh that is due (better-auth writes the new
  * expiry and cookie), "don't remember me", a stale session-data cookie — returns null and goes through getSession.
- * Revocation is seen at once: every request reads the session row.
+ * Revocation is seen at once: every request reads the session row. The user's memberships come in the same
+ * statement, so a request costs one round trip before its own work.
  */
 const createFastSession = (db: Db, auth: Auth) => {
   let ctx: Awaited<Auth['$context']> | undefined;
@@ -84,6 +92,11 @@ const createFastSession = (db: Db, auth: Auth) => {
       name: user.name,
       email: user.email,
       twoFactorEnabled: user.twoFactorEnabled,
+      memberships: sql<MembershipJson[] | string>`(select coalesce(json_agg(json_build_object(
+          'orgId', ${organization.id}, 'orgName', ${organization.name}, 'twoFactorRoles', ${organization.twoFactorRoles},
+          'role', ${membership.role}, 'programId', ${membership.programId}) order by ${organization.name}), '[]'::json)
+        from ${membership} join ${organization} on ${organization.id} = ${membership.organizationId}
+        where ${membership.userId} = ${user.id})`,
     })
     .from(sessionTable)
     .innerJoin(user, eq(user.id, sessionTable.userId))
@@ -124,6 +137,9 @@ const createFastSession = (db: Db, auth: Auth) => {
     return {
       session: { id: row.id, createdAt: row.createdAt, expiresAt: row.expiresAt },
       user: { id: row.userId, name: row.name, email: row.email, twoFactorEnabled: row.twoFactorEnabled },
+      memberships: groupByOrganization(
+        typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as MembershipJson[]) : row.memberships,
+      ),
     };
   };
 };
@@ -178,7 +194,7 @@ export const registerActorResolution = (app: FastifyInstance, deps: { db: Db; au
         twoFactorEnabled: Boolean(s.user.twoFactorEnabled),
       };
       req.sessionExpiresAt = new Date(s.session.expiresAt);
-      req.memberships = await membershipsOf(db, s.user.id);
+      req.memberships = s.memberships ?? (await membershipsOf(db, s.user.id));
 
       const requested = req.headers['x-organization-id'];
       const wanted = typeof requested === 'string' && requested ? requested : undefined;

@@ -99,6 +99,8 @@ export const updateContact = async (
       .where(and(eq(contact.id, contactId), eq(contact.version, version)))
       .returning({ id: contact.id });
     if (!updated) throw await staleVersion(tx, actor, row);
+    // Read before the audit append, which holds the organization's chain lock until commit.
+    const detail = await detailAfterWrite(tx, actor, contactId);
     await writeAudit(tx, originOf(actor), {
       action: touchesNote ? 'note.draft_saved' : 'contact.updated',
       resourceType: 'contact',
@@ -106,7 +108,7 @@ export const updateContact = async (
       youthId: before.youthId,
       detail: { fields: changed, version: before.version + 1 },
     });
-    return detailAfterWrite(tx, actor, contactId);
+    return detail;
   });
 
 /**
@@ -193,11 +195,12 @@ export const markNoShow = async (
         updatedAt: new Date(),
       })
       .where(eq(contact.id, contactId));
+    const detail = await detailAfterWrite(tx, actor, contactId);
     await writeAudit(tx, originOf(actor), {
       action: 'contact.no_show',
       resourceType: 'contact',
       resourceId: contactId,
       youthId: c.youthId,
     });
-    return detailAfterWrite(tx, actor, contactId);
+    return detail;
   });

@@ -255,6 +255,8 @@ export const reviewNote = async (
         credentials,
       })
       .returning({ id: noteReview.id });
+    // Read before the audit append, which holds the organization's chain lock until commit.
+    const detail = await detailAfterWrite(tx, actor, c.id);
     await writeAudit(tx, originOf(actor), {
       action: `note.${noteStatus}`,
       resourceType: 'contact',
@@ -279,7 +281,7 @@ export const reviewNote = async (
         });
       }
     }
-    return detailAfterWrite(tx, actor, c.id);
+    return detail;
   });
 
 const assignmentQuery = (db: Db | Tx) =>

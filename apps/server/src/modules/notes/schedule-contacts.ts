@@ -127,6 +127,8 @@ export const createContact = async (db: Db, actor: Actor, youthId: string, input
         })),
       )
       .returning();
+    // The detail is read before the audit append: the append takes the organization's chain lock until commit.
+    const detail = await detailAfterWrite(tx, actor, rows[0]!.id);
     await writeAudit(
       tx,
       originOf(actor),
@@ -138,7 +140,7 @@ export const createContact = async (db: Db, actor: Actor, youthId: string, input
         detail: { kind, seriesId, mentorUserId, ...(documented ? { fields: Object.keys(input) } : {}) },
       })),
     );
-    return detailAfterWrite(tx, actor, rows[0]!.id);
+    return detail;
   });
 
 type ListQuery = z.output<typeof ZContactListQuery>;
