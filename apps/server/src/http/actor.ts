@@ -12,7 +12,13 @@ import { membership, organization, session as sessionTable, user } from '../db/s
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 export type SessionUser = { id: string; name: string; email: string; twoFactorEnabled: boolean };
-export type OrgMembership = { id: string; name: string; roles: TMembershipRole[]; twoFactorRoles: TRole[] };
+export type OrgMembership = {
+  id: string;
+  name: string;
+  timeZone: string;
+  roles: TMembershipRole[];
+  twoFactorRoles: TRole[];
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,6 +36,7 @@ const prepareMemberships = (db: Db) =>
     .select({
       orgId: organization.id,
       orgName: organization.name,
+      timeZone: organization.timeZone,
       twoFactorRoles: organization.twoFactorRoles,
       role: membership.role,
       programId: membership.programId,
@@ -56,14 +63,21 @@ type ResolvedSession = {
   memberships?: OrgMembership[];
 };
 
-type MembershipJson = { orgId: string; orgName: string; twoFactorRoles: TRole[]; role: TRole; programId: string | null };
+type MembershipJson = {
+  orgId: string;
+  orgName: string;
+  timeZone: string;
+  twoFactorRoles: TRole[];
+  role: TRole;
+  programId: string | null;
+};
 
 const groupByOrganization = (rows: MembershipJson[]): OrgMembership[] => {
   const byOrg = new Map<string, OrgMembership>();
   for (const r of rows) {
     let m = byOrg.get(r.orgId);
     if (!m) {
-      m = { id: r.orgId, name: r.orgName, roles: [], twoFactorRoles: r.twoFactorRoles };
+      m = { id: r.orgId, name: r.orgName, timeZone: r.timeZone, roles: [], twoFactorRoles: r.twoFactorRoles };
       byOrg.set(r.orgId, m);
     }
     m.roles.push({ role: r.role, programId: r.programId });
@@ -93,7 +107,8 @@ const createFastSession = (db: Db, auth: Auth) => {
       email: user.email,
       twoFactorEnabled: user.twoFactorEnabled,
       memberships: sql<MembershipJson[] | string>`(select coalesce(json_agg(json_build_object(
-          'orgId', ${organization.id}, 'orgName', ${organization.name}, 'twoFactorRoles', ${organization.twoFactorRoles},
+          'orgId', ${organization.id}, 'orgName', ${organization.name}, 'timeZone', ${organization.timeZone},
+          'twoFactorRoles', ${organization.twoFactorRoles},
           'role', ${membership.role}, 'programId', ${membership.programId}) order by ${organization.name}), '[]'::json)
         from ${membership} join ${organization} on ${organization.id} = ${membership.organizationId}
         where ${membership.userId} = ${user.id})`,
@@ -241,6 +256,7 @@ const actorFor = (req: FastifyRequest, m: OrgMembership): Actor => ({
   requestId: req.id,
   ip: clientIp(req),
   userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 300) : null,
+  timeZone: m.timeZone,
 });
 
 /** The acting user in a handler of a non-public route. */

@@ -6,8 +6,9 @@ import type { Actor } from '../../access/context.ts';
 import type { Action } from '../../access/policy.ts';
 import { youthScope } from '../../access/scopes.ts';
 import { type Db, rowsOf, type Tx } from '../../db/client.ts';
-import { goal, mentorAssignment, organization, youth } from '../../db/schema.ts';
+import { goal, mentorAssignment, youth } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { orgTimeZone } from '../notes/org-time.ts';
 
 export type MatchRow = typeof mentorAssignment.$inferSelect;
 export type GoalRow = typeof goal.$inferSelect;
@@ -58,13 +59,9 @@ export const permissionsOn = async <A extends Action>(
   return out;
 };
 
-/** The organization's time zone and its calendar day now. */
-export const orgClock = async (db: Db | Tx, organizationId: string) => {
-  const [o] = await db
-    .select({ tz: organization.timeZone })
-    .from(organization)
-    .where(eq(organization.id, organizationId));
-  const timeZone = o?.tz ?? 'UTC';
+/** The organization's time zone and its calendar day now (an actor carries the zone read with its session). */
+export const orgClock = async (db: Db | Tx, org: string | Actor) => {
+  const timeZone = await orgTimeZone(db, org);
   const now = new Date();
   return { timeZone, now, today: calendarDate(now, timeZone) };
 };

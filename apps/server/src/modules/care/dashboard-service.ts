@@ -23,7 +23,7 @@ import { computeTimers, supervisionByMentor, supervisionTimer, type TimerClock, 
 
 const clockFor = async (db: Db, actor: Actor): Promise<TimerClock> => ({
   organizationId: actor.organizationId,
-  ...(await orgClock(db, actor.organizationId)),
+  ...(await orgClock(db, actor)),
 });
 
 const nameOf = (p: YouthName) => ({

@@ -185,7 +185,7 @@ const assertOwner = async (tx: Tx, actor: Actor, ownerUserId: string) => {
 export const createGoal = async (db: Db, actor: Actor, youthId: string, input: CreateInput): Promise<TGoal> =>
   db.transaction(async (tx) => {
     await findYouthFor(tx, actor, youthId, 'goal.write');
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     const episodeId = await openEpisodeOf(tx, youthId);
     if (!episodeId) {
       throw new AppError(409, 'NO_OPEN_EPISODE', 'Goals belong to an episode of care: admit the youth first');
@@ -235,7 +235,7 @@ export const updateGoal = async (db: Db, actor: Actor, goalId: string, patch: Up
     if (changed.length === 0) return loadGoal(tx, goalId);
     if (changed.includes('ownerUserId') && fields.ownerUserId) await assertOwner(tx, actor, fields.ownerUserId);
     if (changed.includes('planDate') && fields.planDate) {
-      const { today } = await orgClock(tx, actor.organizationId);
+      const { today } = await orgClock(tx, actor);
       if (isFuture(fields.planDate, today)) throw badRequest({ planDate: 'Cannot be in the future' });
     }
     const set: Partial<typeof goal.$inferInsert> = {};
@@ -282,7 +282,7 @@ export const addGoalProgress = async (
     if (g.status !== 'active') {
       throw new AppError(409, 'GOAL_NOT_ACTIVE', 'Progress is rated on active goals only');
     }
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     if (isFuture(input.ratedOn, today)) throw badRequest({ ratedOn: 'Cannot be in the future' });
     const [row] = await tx
       .insert(goalProgress)

@@ -54,7 +54,7 @@ export const createHubContact = async (
 ): Promise<THubContact> =>
   db.transaction(async (tx) => {
     await findYouthFor(tx, actor, youthId, 'hub_contact.write');
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     if (isFuture(input.contactOn, today)) throw badRequest({ contactOn: 'Cannot be in the future' });
     const goalIds = [...new Set(input.goalIds)];
     if (goalIds.length) {

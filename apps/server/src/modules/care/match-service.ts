@@ -279,7 +279,7 @@ export const createMatch = async (db: Db, actor: Actor, youthId: string, input: 
   db.transaction(async (tx) => {
     const y = await findYouthFor(tx, actor, youthId, 'match.write');
     await lockKey(tx, `match:youth:${youthId}`);
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     const row = await openMatch(tx, actor, y, input, today);
     return withMentorName(tx, row);
   });
@@ -360,14 +360,14 @@ const closeInTx = async (
 export const closeMatch = async (db: Db, actor: Actor, matchId: string, input: CloseInput): Promise<TMatch> =>
   db.transaction(async (tx) => {
     const m = await openMatchForChange(tx, actor, matchId, input.version);
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     return withMentorName(tx, await closeInTx(tx, actor, m, input, today));
   });
 
 /** Closes a match inside the caller's transaction (a program manager's review of a youth's flag closes it with the flag). */
 export const closeMatchInTx = async (tx: Tx, actor: Actor, matchId: string, input: CloseInput): Promise<TMatch> => {
   const m = await openMatchForChange(tx, actor, matchId, input.version);
-  const { today } = await orgClock(tx, actor.organizationId);
+  const { today } = await orgClock(tx, actor);
   return withMentorName(tx, await closeInTx(tx, actor, m, input, today));
 };
 
@@ -378,7 +378,7 @@ export const rematch = async (db: Db, actor: Actor, matchId: string, input: Rema
     if (input.newMatch.mentorUserId === m.mentorUserId) {
       throw badRequest({ 'newMatch.mentorUserId': 'Choose another mentor than the one of the match being closed' });
     }
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     const closed = await closeInTx(tx, actor, m, { ...input, reasons: ['rematch', ...input.reasons] }, today);
     const [y] = await tx.select().from(youth).where(eq(youth.id, m.youthId));
     // The new match links to the youth's open episode, like any new match.
@@ -392,7 +392,7 @@ export const mentorAvailability = async (
   actor: Actor,
   q: { programId?: string | undefined; language?: string | undefined },
 ): Promise<TMentorAvailability[]> => {
-  const { today } = await orgClock(db, actor.organizationId);
+  const { today } = await orgClock(db, actor);
   const org = actor.organizationId;
   const programFilter = q.programId
     ? sql`and (${membership.programId} is null or ${membership.programId} = ${q.programId})`

@@ -39,7 +39,7 @@ export const youthTimeline = async (
       'contact.read',
       'hub_contact.read',
     ] as const),
-    orgClock(db, actor.organizationId),
+    orgClock(db, actor),
   ]);
   const local = (col: SQL) => sql`(${col} at time zone ${timeZone})::date::text`;
   const parts: SQL[] = [];

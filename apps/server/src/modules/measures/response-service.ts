@@ -147,7 +147,7 @@ export const createResponse = async (db: Db, actor: Actor, youthId: string, inpu
       throw badRequest({ instrumentId: 'This survey is no longer in use' });
     }
     assertAnswers(r, input.answers);
-    const { today, now } = await orgClock(tx, actor.organizationId);
+    const { today, now } = await orgClock(tx, actor);
     if (r.kind === 'score_entry' && !input.administeredOn) {
       throw badRequest({ administeredOn: 'The day the licensed form was administered is required' });
     }

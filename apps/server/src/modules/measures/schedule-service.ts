@@ -117,7 +117,7 @@ export const scheduledMeasures = async (
 };
 
 export const listOverdue = async (db: Db, actor: Actor, opts: Options): Promise<TOverdueList> => {
-  const { today } = await orgClock(db, actor.organizationId);
+  const { today } = await orgClock(db, actor);
   const items = await scheduledMeasures(db, actor.organizationId, youthScope(actor, 'measure.overdue'), today, opts);
   await auditRead(db, actor, {
     action: 'measure.overdue_listed',

@@ -227,7 +227,7 @@ export const reviewMentorFlag = async (
         .set({ contactSuspendedAt: null, version: sql`${mentorAssignment.version} + 1` })
         .where(eq(mentorAssignment.id, match!.id));
     } else if (input.outcome === 'match_closed' && match!.active) {
-      const { today } = await orgClock(tx, actor.organizationId);
+      const { today } = await orgClock(tx, actor);
       await closeMatchInTx(tx, actor, match!.id, {
         closedOn: input.closedOn ?? today,
         closureType: 'unplanned',

@@ -70,7 +70,7 @@ export const updateContact = async (
       problems.endTime = 'End the contact after it starts';
     if (next.kind === 'collateral' && !next.collateralWith)
       problems.collateralWith = 'Say who the collateral contact was with';
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     const documented = hasNoteContent(next);
     if (documented && next.date > today) problems.date = 'Document a contact on or after its day';
     if (Object.keys(problems).length) throw badRequest(problems);
@@ -184,7 +184,7 @@ export const markNoShow = async (
     const row = await loadForChange(tx, actor, contactId);
     const c = row.c;
     if (input.version !== undefined && input.version !== c.version) throw await staleVersion(tx, actor, row);
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     if (c.date > today) throw badRequest({ date: 'A visit that has not happened yet cannot be a no-show; cancel it' });
     await tx
       .update(contact)

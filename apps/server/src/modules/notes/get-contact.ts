@@ -50,7 +50,7 @@ export const contactDetail = async (
   y: YouthRow,
   flags: Flags,
 ): Promise<TContact> => {
-  const { timeZone, today } = await orgClock(db, actor.organizationId);
+  const { timeZone, today } = await orgClock(db, actor);
   const [revisions, reviews, addenda, series, goals, supervisors, evaluation] = await Promise.all([
     db.select().from(noteRevision).where(eq(noteRevision.contactId, c.id)).orderBy(asc(noteRevision.revision)),
     db.select().from(noteReview).where(eq(noteReview.contactId, c.id)).orderBy(asc(noteReview.createdAt)),

@@ -219,7 +219,7 @@ export const reviewNote = async (
       throw new AppError(409, 'NOT_AWAITING_REVIEW', 'This note is not signed and awaiting review');
     if (input.version !== undefined && input.version !== c.version)
       throw versionConflict(await contactDetail(tx, actor, c, row.y, row));
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     let credentials: string | null = null;
     if (input.action === 'cosign') {
       await reauthenticate(tx, actor.userId, input.password ?? '');

@@ -58,7 +58,7 @@ export const assertGoals = async (tx: Db | Tx, youthId: string, goalIds: string[
 export const createContact = async (db: Db, actor: Actor, youthId: string, input: CreateInput): Promise<TContact> =>
   db.transaction(async (tx) => {
     await findYouthFor(tx, actor, youthId, 'contact.write');
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     const mentorUserId = await mentorFor(tx, actor, youthId, input.mentorUserId);
     const note = {
       participants: input.participants ?? null,
@@ -175,7 +175,7 @@ export const listContacts = async (db: Db, actor: Actor, q: ListQuery) => {
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(contact).innerJoin(youth, eq(youth.id, contact.youthId)).where(where),
     ruleSetsByProgram(db, actor.organizationId),
-    orgClock(db, actor.organizationId),
+    orgClock(db, actor),
   ]);
   const names = await namesOf(
     db,

@@ -88,7 +88,7 @@ export const signNote = async (
     if (c.version !== input.version) throw versionConflict(await contactDetail(tx, actor, c, row.y, row));
     if (!passwordOk) throw reauthFailed();
 
-    const { today, timeZone } = await orgClock(tx, actor.organizationId);
+    const { today, timeZone } = await orgClock(tx, actor);
     const missing = missingForSigning(c, today);
     if (Object.keys(missing).length) throw badRequest(missing, 'The note is not complete yet');
     // Notes of one youth signed at the same moment for the same day share the day's unit maximum: one at a time.

@@ -131,7 +131,7 @@ const validateSession = async (
     if (seen.length !== v.youthDiscussed.length) problems.youthDiscussed = 'Choose youth of your supervisees';
   }
   if (v.date) {
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     if (v.date > today) problems.date = 'Record a supervision session on or after its day';
   }
   if (Object.keys(problems).length) throw badRequest(problems);
@@ -222,7 +222,7 @@ export const signSupervisionSession = async (
     if (input.version !== undefined && before.version !== input.version)
       throw versionConflict((await toSessions(tx, actor, [before]))[0]);
     await reauthenticate(tx, actor.userId, input.password);
-    const { today } = await orgClock(tx, actor.organizationId);
+    const { today } = await orgClock(tx, actor);
     const credentials = await currentCredentials(tx, actor.organizationId, actor.userId, today);
     const [row] = await tx
       .update(supervisionSession)
