@@ -7,8 +7,8 @@ import {
   ruleSetOn,
   type TGateCheck,
 } from '@mentorbridge/core';
-import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sum } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql, sum } from 'drizzle-orm';
+import { type Db, rowsOf, type Tx } from '../../db/client.ts';
 import {
   consent,
   contact,
@@ -51,6 +51,67 @@ export type NoteEvaluation = {
   deadlineAt: Date | null;
 };
 
+type GateFacts = {
+  agreement: boolean;
+  hub: boolean;
+  linked: number;
+  supervisors: { licenceType: string | null; licenceNumber: string | null; licenceExpiresOn: string | null }[];
+  clearedOn: string | null;
+};
+
+/**
+ * What the hard gates look at, on the contact date, in one statement (every note read, draft save and signing
+ * evaluates them): the guardian's agreement on the episode, an active hub, the linked goals that are the youth's,
+ * the mentor's supervisors' licences, and the mentor's clearance (recorded on or before the date, not revoked).
+ */
+const gateFacts = async (db: Db | Tx, c: ContactRow, episodeId: string | null): Promise<GateFacts> => {
+  const [row] = rowsOf<{
+    agreement: boolean;
+    hub: boolean;
+    linked: number | string;
+    supervisors: GateFacts['supervisors'] | string;
+    cleared_on: string | null;
+  }>(
+    await db.execute(sql`select
+      ${
+        episodeId
+          ? sql`exists (select 1 from ${consent} where ${consent.episodeId} = ${episodeId}
+              and ${consent.kind} = 'guardian_agreement' and ${consent.withdrawnAt} is null
+              and ${consent.givenOn} <= ${c.date}::date)`
+          : sql`false`
+      } as agreement,
+      exists (select 1 from ${hubService} where ${hubService.youthId} = ${c.youthId}
+        and ${hubService.startedOn} <= ${c.date}::date
+        and (${hubService.endedOn} is null or ${hubService.endedOn} >= ${c.date}::date)) as hub,
+      ${
+        c.goalIds.length
+          ? sql`(select count(*) from ${goal} where ${goal.youthId} = ${c.youthId}
+              and ${goal.id} in (${sql.join(
+                c.goalIds.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )}))`
+          : sql`0`
+      } as linked,
+      (select coalesce(json_agg(json_build_object('licenceType', p.licence_type, 'licenceNumber', p.licence_number,
+          'licenceExpiresOn', p.licence_expires_on::text)), '[]'::json)
+        from ${supervisionAssignment} sa
+        left join ${staffProfile} p on p.user_id = sa.supervisor_user_id and p.organization_id = sa.organization_id
+        where sa.organization_id = ${c.organizationId} and sa.mentor_user_id = ${c.mentorUserId} and sa.active)
+        as supervisors,
+      (select ${mentorClearance.clearedOn}::text from ${mentorClearance}
+        where ${mentorClearance.organizationId} = ${c.organizationId} and ${mentorClearance.mentorUserId} = ${c.mentorUserId}
+          and ${mentorClearance.revokedAt} is null and ${mentorClearance.clearedOn} <= ${c.date}::date
+        order by ${mentorClearance.clearedOn} desc, ${mentorClearance.createdAt} desc limit 1) as cleared_on`),
+  );
+  return {
+    agreement: Boolean(row?.agreement),
+    hub: Boolean(row?.hub),
+    linked: Number(row?.linked ?? 0),
+    supervisors: typeof row?.supervisors === 'string' ? JSON.parse(row.supervisors) : (row?.supervisors ?? []),
+    clearedOn: row?.cleared_on ?? null,
+  };
+};
+
 /**
  * What signing this note now would decide (R-6.2, R-1.38): the rules in force on the contact date for the youth's
  * episode, every hard gate that fails, whether the contact is billable and its units.
@@ -73,87 +134,22 @@ export const evaluateNote = async (
 
   let failures: GateFailure[] = [];
   if (c.kind === 'session') {
-    const [agreement] = ep
-      ? await db
-          .select({ id: consent.id })
-          .from(consent)
-          .where(
-            and(
-              eq(consent.episodeId, ep.id),
-              eq(consent.kind, 'guardian_agreement'),
-              isNull(consent.withdrawnAt),
-              lte(consent.givenOn, c.date),
-            ),
-          )
-          .limit(1)
-      : [];
-    const [hub] = await db
-      .select({ id: hubService.id })
-      .from(hubService)
-      .where(
-        and(
-          eq(hubService.youthId, c.youthId),
-          lte(hubService.startedOn, c.date),
-          or(isNull(hubService.endedOn), gte(hubService.endedOn, c.date)),
-        ),
-      )
-      .limit(1);
-    const linked = c.goalIds.length
-      ? await db
-          .select({ id: goal.id })
-          .from(goal)
-          .where(and(eq(goal.youthId, c.youthId), inArray(goal.id, c.goalIds)))
-      : [];
-    const supervisors = await db
-      .select({
-        licenceType: staffProfile.licenceType,
-        licenceNumber: staffProfile.licenceNumber,
-        licenceExpiresOn: staffProfile.licenceExpiresOn,
-      })
-      .from(supervisionAssignment)
-      .leftJoin(
-        staffProfile,
-        and(
-          eq(staffProfile.userId, supervisionAssignment.supervisorUserId),
-          eq(staffProfile.organizationId, supervisionAssignment.organizationId),
-        ),
-      )
-      .where(
-        and(
-          eq(supervisionAssignment.organizationId, c.organizationId),
-          eq(supervisionAssignment.mentorUserId, c.mentorUserId),
-          eq(supervisionAssignment.active, true),
-        ),
-      );
-    const candidates = supervisors.map((s) => ({
+    const facts = await gateFacts(db, c, ep?.id ?? null);
+    const candidates = facts.supervisors.map((s) => ({
       hasLicence: Boolean(s.licenceType && s.licenceNumber),
       licenceExpiresOn: s.licenceExpiresOn ?? null,
     }));
     // Any one supervisor with a current licence satisfies the gate.
     const supervisor =
       candidates.find((s) => s.hasLicence && !isLicenceExpired(s.licenceExpiresOn, c.date)) ?? candidates[0] ?? null;
-    // Cleared on the contact date: a clearance recorded on or before it and not revoked (as the intake area shows it).
-    const [clearance] = await db
-      .select({ clearedOn: mentorClearance.clearedOn })
-      .from(mentorClearance)
-      .where(
-        and(
-          eq(mentorClearance.organizationId, c.organizationId),
-          eq(mentorClearance.mentorUserId, c.mentorUserId),
-          isNull(mentorClearance.revokedAt),
-          lte(mentorClearance.clearedOn, c.date),
-        ),
-      )
-      .orderBy(desc(mentorClearance.clearedOn), desc(mentorClearance.createdAt))
-      .limit(1);
     failures = failedGates({
       today: c.date,
       hubRequired: Boolean(rules?.hubRequired),
-      hasGuardianAgreement: Boolean(agreement),
-      hasActiveHub: Boolean(hub),
-      linkedGoalCount: linked.length,
+      hasGuardianAgreement: facts.agreement,
+      hasActiveHub: facts.hub,
+      linkedGoalCount: facts.linked,
       supervisor,
-      mentorClearedOn: clearance?.clearedOn ?? null,
+      mentorClearedOn: facts.clearedOn,
     });
   }
   const billable = billableProgram && c.kind === 'session' && failures.length === 0;
