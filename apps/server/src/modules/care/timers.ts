@@ -145,10 +145,9 @@ export type YouthName = {
 /** Timers for every youth that `where` selects (a where-clause on `youth`), in five set-based queries and one per mentor set. */
 export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL): Promise<TimerSet> => {
   const { today, now, timeZone } = clock;
-  const [base, hub, cans, notes, checkIns, supervision] = await Promise.all([
-    rows<BaseRow>(
-      db,
-      sql`select ${youth.id} as youth_id, ${youth.firstName} as first_name, ${youth.lastName} as last_name,
+  const base = await rows<BaseRow>(
+    db,
+    sql`select ${youth.id} as youth_id, ${youth.firstName} as first_name, ${youth.lastName} as last_name,
         ${youth.preferredName} as preferred_name, ${youth.programId} as program_id, e.id as episode_id, e.admitted_on::text as admitted_on,
         e.rule_set_id, rs.rules, m.id as match_id, m.mentor_user_id,
         (m.created_at at time zone ${timeZone})::date::text as match_started_on
@@ -160,23 +159,28 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
         where ma.youth_id = ${youth.id} and ma.active order by ma.is_primary desc, ma.created_at limit 1) m on true
       where ${where}
       order by lower(${youth.lastName}), lower(${youth.firstName}), ${youth.id}`,
-    ),
+  );
+  // The other timers look up the youth the access-checked query found, by id: planning the scope's subqueries
+  // again in each of them cost PostgreSQL more than running them (docs/performance.md).
+  const ids = JSON.stringify(base.map((b) => b.youth_id));
+  const chosen = sql`${youth.id} in (select t.v::uuid from json_array_elements_text(${ids}::json) as t(v))`;
+  const [hub, cans, notes, checkIns, supervision] = await Promise.all([
     rows<{ youth_id: string; last_on: string | null }>(
       db,
       sql`select hc.youth_id, max(hc.contact_on)::text as last_on from hub_contact hc
-      join ${youth} on ${youth.id} = hc.youth_id where ${where} and hc.contact_on <= ${today} group by hc.youth_id`,
+      join ${youth} on ${youth.id} = hc.youth_id where ${chosen} and hc.contact_on <= ${today} group by hc.youth_id`,
     ),
     rows<{ youth_id: string; last_on: string | null }>(
       db,
       sql`select r.youth_id, max(r.last_cans_on)::text as last_on from referral r
-      join ${youth} on ${youth.id} = r.youth_id where ${where} and r.organization_id = ${clock.organizationId} group by r.youth_id`,
+      join ${youth} on ${youth.id} = r.youth_id where ${chosen} and r.organization_id = ${clock.organizationId} group by r.youth_id`,
     ),
-    unsignedNotes(db, clock, where),
+    unsignedNotes(db, clock, chosen),
     rows<{ youth_id: string; last_on: string | null }>(
       db,
       sql`select c.youth_id, max(c.date)::text as last_on from contact c
       join ${youth} on ${youth.id} = c.youth_id
-      where ${where} and c.kind = 'collateral' and c.collateral_with = 'guardian' and c.status = 'completed'
+      where ${chosen} and c.kind = 'collateral' and c.collateral_with = 'guardian' and c.status = 'completed'
         and c.date <= ${today}
       group by c.youth_id`,
     ),
@@ -184,7 +188,7 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
       db,
       clock,
       sql`select distinct ma.mentor_user_id as id from mentor_assignment ma
-        join ${youth} on ${youth.id} = ma.youth_id where ${where} and ma.organization_id = ${clock.organizationId} and ma.active`,
+        join ${youth} on ${youth.id} = ma.youth_id where ${chosen} and ma.organization_id = ${clock.organizationId} and ma.active`,
     ),
   ]);
   const hubBy = new Map(hub.map((r) => [r.youth_id, r.last_on]));
