@@ -61,7 +61,7 @@ export type UnsignedNoteRow = {
 
 export type SupervisionRow = { mentor_user_id: string; last_on: string | null; since: string | null };
 
-export const unsignedNotes = (db: Db | Tx, clock: TimerClock, where: SQL, extra: SQL = sql`true`) =>
+export const unsignedNotes = (db: Db | Tx, clock: TimerClock, where: SQL, extra: SQL = sql`true`, named = true) =>
   rows<UnsignedNoteRow>(
     db,
     sql`select c.id, c.youth_id, c.mentor_user_id, c.date::text as date, c.note_status::text as note_status,
@@ -75,10 +75,11 @@ export const unsignedNotes = (db: Db | Tx, clock: TimerClock, where: SQL, extra:
     where ${where} and c.organization_id = ${clock.organizationId} and c.status = 'completed'
       and c.note_status in ('draft', 'returned') and ${extra}
     order by c.date, c.start_time`,
+    { named },
   );
 
 /** Latest signed supervision and the start of supervision, per mentor of `mentors` (a subquery yielding `id`). */
-export const supervisionByMentor = async (db: Db | Tx, clock: TimerClock, mentors: SQL) => {
+export const supervisionByMentor = async (db: Db | Tx, clock: TimerClock, mentors: SQL, named = true) => {
   const found = await rows<SupervisionRow>(
     db,
     sql`select mentors.id as mentor_user_id,
@@ -87,6 +88,7 @@ export const supervisionByMentor = async (db: Db | Tx, clock: TimerClock, mentor
       (select min((sa.created_at at time zone ${clock.timeZone})::date)::text from supervision_assignment sa
         where sa.mentor_user_id = mentors.id and sa.organization_id = ${clock.organizationId} and sa.active) as since
     from (${mentors}) as mentors`,
+    { named },
   );
   return new Map(found.map((r) => [r.mentor_user_id, r]));
 };
@@ -161,7 +163,8 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
       order by lower(${youth.lastName}), lower(${youth.firstName}), ${youth.id}`,
   );
   // The other timers look up the youth the access-checked query found, by id: planning the scope's subqueries
-  // again in each of them cost PostgreSQL more than running them (docs/performance.md).
+  // again in each of them cost PostgreSQL more than running them (docs/performance.md). Planned for each request:
+  // the best plan for a caseload's ten ids is not the one for an organization's 5,000.
   // An array literal in one text parameter (the same on both drivers); the planner sees how many ids it holds.
   const ids = `{${base.map((b) => b.youth_id).join(',')}}`;
   const chosen = sql`${youth.id} = any(${ids}::uuid[])`;
@@ -170,13 +173,15 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
       db,
       sql`select hc.youth_id, max(hc.contact_on)::text as last_on from hub_contact hc
       join ${youth} on ${youth.id} = hc.youth_id where ${chosen} and hc.contact_on <= ${today} group by hc.youth_id`,
+      { named: false },
     ),
     rows<{ youth_id: string; last_on: string | null }>(
       db,
       sql`select r.youth_id, max(r.last_cans_on)::text as last_on from referral r
       join ${youth} on ${youth.id} = r.youth_id where ${chosen} and r.organization_id = ${clock.organizationId} group by r.youth_id`,
+      { named: false },
     ),
-    unsignedNotes(db, clock, chosen),
+    unsignedNotes(db, clock, chosen, undefined, false),
     rows<{ youth_id: string; last_on: string | null }>(
       db,
       sql`select c.youth_id, max(c.date)::text as last_on from contact c
@@ -184,12 +189,14 @@ export const computeTimers = async (db: Db | Tx, clock: TimerClock, where: SQL):
       where ${chosen} and c.kind = 'collateral' and c.collateral_with = 'guardian' and c.status = 'completed'
         and c.date <= ${today}
       group by c.youth_id`,
+      { named: false },
     ),
     supervisionByMentor(
       db,
       clock,
       sql`select distinct ma.mentor_user_id as id from mentor_assignment ma
         join ${youth} on ${youth.id} = ma.youth_id where ${chosen} and ma.organization_id = ${clock.organizationId} and ma.active`,
+      false,
     ),
   ]);
   const hubBy = new Map(hub.map((r) => [r.youth_id, r.last_on]));
