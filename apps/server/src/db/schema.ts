@@ -766,6 +766,10 @@ export const contact = pgTable(
     index('contact_collateral_idx').on(t.youthId, t.date).where(sql`kind = 'collateral'`),
     index('contact_mentor_date_idx').on(t.mentorUserId, t.date),
     index('contact_org_note_status_idx').on(t.organizationId, t.noteStatus, t.signedAt),
+    // The review queue: a supervisor's supervisees' youth, only the notes that wait for a review.
+    index('contact_awaiting_review_idx')
+      .on(t.youthId, t.signedAt)
+      .where(sql`note_status = 'signed' and review_required is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "contact_awaiting_review_idx" ON "contact" USING btree ("youth_id","signed_at") WHERE note_status = 'signed' and review_required is not null;
