@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY } from '../access/policy.ts';
 import { emergencyContact, guardian, youth } from '../db/schema.ts';
+import { clientOf, EVERYONE, SEES, type Target, type Who } from './matrix/cast.ts';
 import { type Client, createTestApp, type TestApp } from './test-app.ts';
 import { buildWorld, type World } from './world.ts';
 
@@ -18,23 +19,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-
 /** Who can see each youth at all (same caseload, another mentor's caseload, another program, another organization). */
-const SEES: Record<Target, Who[]> = {
-  y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
-  y2: ['admin', 'pm', 's2', 'm2'],
-  y3: ['admin', 's2', 'm2'],
-  yb: ['adminB'],
-};
 const READERS: Who[] = EVERYONE;
 const EDITORS: Who[] = ['admin', 'pm', 's1', 's2', 'adminB'];
 const STATUS_CHANGERS: Who[] = ['admin', 'pm', 'adminB'];
 const ADMINS: Who[] = ['admin', 'adminB'];
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const yid = (target: Target) => w.youth[target].id;
 
 const stateOf = async (youthId: string) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safetyAlert, safetyAlertAction } from '../db/schema.ts';
 import { systemOrigin } from '../modules/safety/escalate.ts';
 import { raiseAlert } from '../modules/safety/raise-alert.ts';
+import { CASE_STAFF, clientOf, EVERYONE, SEES, type Target, TARGETS, type Who } from './matrix/cast.ts';
 import { ALERT_ROUTES } from './matrix/alerts-routes.ts';
 import { type Client, createTestApp, type TestApp } from './test-app.ts';
 import { buildWorld, type World } from './world.ts';
@@ -15,22 +16,9 @@ import { buildWorld, type World } from './world.ts';
 let t: TestApp;
 let w: World;
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-const TARGETS: Target[] = ['y1', 'y2', 'y3', 'yb'];
-
-/** Who can see each youth at all. */
-const SEES: Record<Target, Who[]> = {
-  y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
-  y2: ['admin', 'pm', 's2', 'm2'],
-  y3: ['admin', 's2', 'm2'],
-  yb: ['adminB'],
-};
-const CASE_STAFF: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'adminB'];
 const ADMINS: Who[] = ['admin', 'adminB'];
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const yid = (target: Target) => w.youth[target].id;
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { createPasswordUser } from '../auth/accounts.ts';
 import { episode, goal, goalProgress, hubContact, mentorAssignment } from '../db/schema.ts';
 import { daysAgo, insertEpisode, insertGoal, insertRuleSet, orgToday } from '../modules/care/care-fixtures.ts';
 import { addMembership } from '../modules/members/members-service.ts';
+import { CASE_STAFF, clientOf, EVERYONE, MANAGERS, SEES, type Target, TARGETS, type Who } from './matrix/cast.ts';
 import { CARE_ROUTES } from './matrix/care-routes.ts';
 import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from './test-app.ts';
 import { buildWorld, type World } from './world.ts';
@@ -20,26 +21,12 @@ let my: string;
 /** A mentor of organization B only. */
 let mb: string;
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-const TARGETS: Target[] = ['y1', 'y2', 'y3', 'yb'];
-
-/** Who can see each youth at all. */
-const SEES: Record<Target, Who[]> = {
-  y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
-  y2: ['admin', 'pm', 's2', 'm2'],
-  y3: ['admin', 's2', 'm2'],
-  yb: ['adminB'],
-};
 /** Case team: staff working the case plus the referring hub clinician. */
 const CASE_TEAM: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'adminB'];
-const CASE_STAFF: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'adminB'];
-const MANAGERS: Who[] = ['admin', 'pm', 'adminB'];
 const GOAL_EDITORS: Who[] = ['admin', 'pm', 's1', 's2', 'adminB'];
 const GOAL_READERS: Who[] = EVERYONE;
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const yid = (target: Target) => w.youth[target].id;
 const orgOf = (youthId: string) => (youthId === yid('yb') ? w.orgB.id : w.orgA.id);
 

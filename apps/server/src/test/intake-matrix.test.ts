@@ -12,6 +12,7 @@ import {
   referral,
   youth,
 } from '../db/schema.ts';
+import { clientOf, EVERYONE, MANAGERS, SEES, type Target, TARGETS, type Who } from './matrix/cast.ts';
 import { INTAKE_ROUTES } from './matrix/intake-routes.ts';
 import { type Client, createTestApp, type TestApp } from './test-app.ts';
 import { buildWorld, type World } from './world.ts';
@@ -23,26 +24,13 @@ import { buildWorld, type World } from './world.ts';
 let t: TestApp;
 let w: World;
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-const TARGETS: Target[] = ['y1', 'y2', 'y3', 'yb'];
-
-/** Who can see each youth at all. */
-const SEES: Record<Target, Who[]> = {
-  y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
-  y2: ['admin', 'pm', 's2', 'm2'],
-  y3: ['admin', 's2', 'm2'],
-  yb: ['adminB'],
-};
 /** Staff working the case plus the referring hub clinician. */
 const CASE_TEAM: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'adminB'];
 const HUB_READERS: Who[] = [...CASE_TEAM, 'g'];
 const HUB_EDITORS: Who[] = ['admin', 'pm', 's1', 's2', 'adminB'];
 const REFERRAL_READERS: Who[] = ['admin', 'pm', 'hub', 'adminB'];
-const MANAGERS: Who[] = ['admin', 'pm', 'adminB'];
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const yid = (target: Target) => w.youth[target].id;
 const TODAY = () => calendarDate(new Date(), 'America/New_York');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');

@@ -3,6 +3,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureAdministration, measureResponse } from '../db/schema-measures.ts';
 import { youth } from '../db/schema.ts';
+import { CASE_STAFF, clientOf, EVERYONE, MANAGERS, SEES, type Target, TARGETS, type Who } from './matrix/cast.ts';
 import { MEASURES_ROUTES } from './matrix/measures-routes.ts';
 import { type Client, createTestApp, type TestApp } from './test-app.ts';
 import { buildWorld, type World } from './world.ts';
@@ -14,23 +15,10 @@ import { buildWorld, type World } from './world.ts';
 let t: TestApp;
 let w: World;
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-const TARGETS: Target[] = ['y1', 'y2', 'y3', 'yb'];
-
-const SEES: Record<Target, Who[]> = {
-  y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
-  y2: ['admin', 'pm', 's2', 'm2'],
-  y3: ['admin', 's2', 'm2'],
-  yb: ['adminB'],
-};
 const STAFF: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'adminB'];
-const CASE_STAFF: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'adminB'];
-const MANAGERS: Who[] = ['admin', 'pm', 'adminB'];
 const PRIVACY: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'yu', 'adminB'];
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const yid = (target: Target) => w.youth[target].id;
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import {
   supervisionSession,
 } from '../db/schema.ts';
 import { buildNotesWorld, daysAgo, type NotesWorld, orgToday } from '../modules/notes/notes-fixtures.ts';
+import { clientOf, EVERYONE, type Target, TARGETS, type Who } from './matrix/cast.ts';
 import { NOTES_ROUTES } from './matrix/notes-routes.ts';
 import { type Client, createTestApp, createUserClient, TEST_PASSWORD, type TestApp } from './test-app.ts';
 
@@ -33,11 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-const TARGETS: Target[] = ['y1', 'y2', 'y3', 'yb'];
-
 /** Who can see the youth record at all. */
 const SEES_YOUTH: Record<Target, Who[]> = {
   y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
@@ -55,7 +51,7 @@ const SEES_CONTACTS: Record<Target, Who[]> = {
 const MENTOR: Record<Target, Who | null> = { y1: 'm1', y2: 'm2', y3: 'm2', yb: null };
 const SUPERVISOR: Record<Target, Who | null> = { y1: 's1', y2: 's2', y3: 's2', yb: null };
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const youthOf = (target: Target) => w.youth[target];
 const mentorIdOf = (target: Target) => (target === 'yb' ? mentorB.userId : client(MENTOR[target]!).userId);
 const goalOf = (target: Target) =>

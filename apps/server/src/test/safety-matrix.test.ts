@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPasswordUser } from '../auth/accounts.ts';
 import { checkIn, mandatedReport, mentorAssignment, mentorFlag, program, safetyPlan, youth } from '../db/schema.ts';
 import { addMembership } from '../modules/members/members-service.ts';
+import { CASE_STAFF, clientOf, EVERYONE, MANAGERS, SEES, type Target, TARGETS, type Who } from './matrix/cast.ts';
 import { SAFETY_ROUTES } from './matrix/safety-routes.ts';
 import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from './test-app.ts';
 import { buildWorld, type World } from './world.ts';
@@ -14,27 +15,14 @@ import { buildWorld, type World } from './world.ts';
 let t: TestApp;
 let w: World;
 
-type Who = 'admin' | 'pm' | 's1' | 's2' | 'm1' | 'm2' | 'hub' | 'g' | 'yu' | 'adminB';
-const EVERYONE: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'g', 'yu', 'adminB'];
-type Target = 'y1' | 'y2' | 'y3' | 'yb';
-const TARGETS: Target[] = ['y1', 'y2', 'y3', 'yb'];
-
-const SEES: Record<Target, Who[]> = {
-  y1: ['admin', 'pm', 's1', 'm1', 'hub', 'g', 'yu'],
-  y2: ['admin', 'pm', 's2', 'm2'],
-  y3: ['admin', 's2', 'm2'],
-  yb: ['adminB'],
-};
 const CASE_TEAM: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'hub', 'adminB'];
-const CASE_STAFF: Who[] = ['admin', 'pm', 's1', 's2', 'm1', 'm2', 'adminB'];
-const MANAGERS: Who[] = ['admin', 'pm', 'adminB'];
 const STAFF: Who[] = CASE_TEAM;
 /** Reports are invisible (404) to anyone who may not read them, even when they see the youth. */
 const NOT_REPORT_READERS: Who[] = ['hub', 'g', 'yu'];
 /** The mentor whose match a flag suspends: they no longer see the youth. */
 const FLAGGED: Record<Target, Who[]> = { y1: ['m1'], y2: ['m2'], y3: ['m2'], yb: [] };
 
-const client = (who: Who): Client => (who === 'adminB' ? w.adminB : w.users[who]);
+const client = (who: Who): Client => clientOf(w, who);
 const yid = (target: Target) => w.youth[target].id;
 const orgOf = (youthId: string) => (youthId === yid('yb') ? w.orgB.id : w.orgA.id);
 

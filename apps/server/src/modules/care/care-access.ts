@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays, calendarDate } from '@mentorbridge/core';
+import { addDays } from '@mentorbridge/core';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../access/context.ts';
@@ -8,7 +8,9 @@ import { youthScope } from '../../access/scopes.ts';
 import { type Db, rowsOf, type Tx } from '../../db/client.ts';
 import { goal, mentorAssignment, youth } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { orgTimeZone } from '../notes/org-time.ts';
+
+// One organization clock for every area (notes keep it beside the wall-clock helpers).
+export { orgClock } from '../notes/org-time.ts';
 
 export type MatchRow = typeof mentorAssignment.$inferSelect;
 export type GoalRow = typeof goal.$inferSelect;
@@ -57,13 +59,6 @@ export const permissionsOn = async <A extends Action>(
     out[a] = Boolean(row?.[`a${i}`]);
   });
   return out;
-};
-
-/** The organization's time zone and its calendar day now (an actor carries the zone read with its session). */
-export const orgClock = async (db: Db | Tx, org: string | Actor) => {
-  const timeZone = await orgTimeZone(db, org);
-  const now = new Date();
-  return { timeZone, now, today: calendarDate(now, timeZone) };
 };
 
 /** Serializes writers that touch the same youth's or mentor's matches (capacity, one primary per youth). */

@@ -54,8 +54,9 @@ export const orgTimeZone = async (db: Db | Tx, org: string | Actor): Promise<str
   return o?.tz ?? 'UTC';
 };
 
-/** The organization's calendar today and its time zone. */
+/** The organization's time zone, the instant now and its calendar day there (an actor carries the zone). */
 export const orgClock = async (db: Db | Tx, org: string | Actor) => {
   const timeZone = await orgTimeZone(db, org);
-  return { timeZone, today: calendarDate(new Date(), timeZone) };
+  const now = new Date();
+  return { timeZone, now, today: calendarDate(now, timeZone) };
 };

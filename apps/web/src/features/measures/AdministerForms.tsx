@@ -51,6 +51,20 @@ export function SavedScore({ response, lang }: { response: TMeasureResponse; lan
   );
 }
 
+/** Saves one response of the youth's (retried safely: one idempotency key per body) and refreshes their measures. */
+function useSaveResponse(youthId: string, onSaved: (r: TMeasureResponse) => void) {
+  const refresh = useRefreshMeasures(youthId);
+  const idem = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (body: object) => v1<TMeasureResponse>(`/youth/${youthId}/measures`, { method: 'POST', body, idempotencyKey: idem.keyFor(body) }),
+    onSuccess: (r) => {
+      idem.reset();
+      void refresh();
+      onSaved(r);
+    },
+  });
+}
+
 /** A mentor administers a form during a visit: the form rendered in full, scored on save. */
 export function AdministerNow({
   youthId,
@@ -67,17 +81,10 @@ export function AdministerNow({
   const [answers, setAnswers] = useState<Answers>({});
   const [language, setLanguage] = useState<TLanguage>(ui);
   const detail = useInstrument(instrumentId || null);
-  const refresh = useRefreshMeasures(youthId);
-  const idem = useIdempotencyKey();
-  const save = useMutation({
-    mutationFn: (body: object) => v1<TMeasureResponse>(`/youth/${youthId}/measures`, { method: 'POST', body, idempotencyKey: idem.keyFor(body) }),
-    onSuccess: (r) => {
-      idem.reset();
-      void refresh();
-      setAnswers({});
-      setInstrumentId('');
-      onDone(r);
-    },
+  const save = useSaveResponse(youthId, (r) => {
+    setAnswers({});
+    setInstrumentId('');
+    onDone(r);
   });
   const form = detail.data?.form;
   const lang: TLanguage = form?.languages.includes(language) ? language : 'en';
@@ -142,17 +149,10 @@ export function EnterScores({
   const [scores, setScores] = useState<Record<string, string>>({});
   const [administeredOn, setAdministeredOn] = useState(todayIso());
   const detail = useInstrument(instrumentId || null);
-  const refresh = useRefreshMeasures(youthId);
-  const idem = useIdempotencyKey();
-  const save = useMutation({
-    mutationFn: (body: object) => v1<TMeasureResponse>(`/youth/${youthId}/measures`, { method: 'POST', body, idempotencyKey: idem.keyFor(body) }),
-    onSuccess: (r) => {
-      idem.reset();
-      void refresh();
-      setScores({});
-      setInstrumentId('');
-      onDone(r);
-    },
+  const save = useSaveResponse(youthId, (r) => {
+    setScores({});
+    setInstrumentId('');
+    onDone(r);
   });
   const fields: TScoreEntryField[] = detail.data?.scoreEntryFields ?? [];
   const submit = (ev: FormEvent) => {
